@@ -1,0 +1,169 @@
+"""Near-duplicate detection across feeds: MinHash signatures of word shingles, banded into an LSH index.
+
+A syndicated copy with a credit line, or a mirror under another guid, shares almost all of its shingles with the
+first copy; two outlets' own accounts of one event share few. Templated bulletins ("Brent closes at $82.10" vs
+"$79.40") share almost every shingle too, so numbers decide: a copy may add figures (a dated credit line) but
+never replace them.
+
+The index is our own small band table rather than datasketch's `MinHashLSH`, which needs about 3 KB per entry;
+datasketch still computes the signatures.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import deque
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 32
+BANDS = 8
+ROWS = NUM_PERM // BANDS
+THRESHOLD = 0.75
+SHINGLE = 3
+BODY_ONLY_MIN_TOKENS = 25
+
+_WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What the index keeps of an article: its MinHash values and the figures it quotes."""
+
+    values: bytes
+    numbers: frozenset[str]
+
+    def encode(self) -> bytes:
+        """One blob for storage: the values, then the figures separated by spaces."""
+        return self.values + " ".join(sorted(self.numbers)).encode("ascii")
+
+    @classmethod
+    def decode(cls, blob: bytes) -> Signature:
+        size = NUM_PERM * 4
+        numbers = blob[size:].decode("ascii")
+        return cls(bytes(blob[:size]), frozenset(numbers.split()) if numbers else frozenset())
+
+    def similarity(self, other: Signature) -> float:
+        mine = np.frombuffer(self.values, dtype=np.uint32)
+        theirs = np.frombuffer(other.values, dtype=np.uint32)
+        return float(np.count_nonzero(mine == theirs)) / NUM_PERM
+
+    def figures_compatible(self, other: Signature) -> bool:
+        """A copy may add figures (a credit line with a date) but never change them."""
+        return self.numbers <= other.numbers or other.numbers <= self.numbers
+
+
+@cache
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
+
+
+def tokens_of(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def signature_of(title: str, summary: str) -> Signature:
+    """Shingle the summary when it says enough on its own (so a copy under a new headline still matches),
+    otherwise the title and summary together; the figures come from the same text."""
+    text = summary
+    tokens = tokens_of(text)
+    if len(tokens) < BODY_ONLY_MIN_TOKENS:
+        text = f"{title} {summary}"
+        tokens = tokens_of(text)
+    if len(tokens) >= SHINGLE:
+        shingles = [" ".join(tokens[i:i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)]
+    else:
+        shingles = [" ".join(tokens).encode("utf-8")]
+    template = _template()
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=template.permutations,
+                      scheme=template.scheme)
+    minhash.update_batch(shingles)
+    values = minhash.hashvalues.astype(np.uint32).tobytes()
+    numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+    return Signature(values, numbers)
+
+
+def _band_keys(values: bytes) -> list[int]:
+    rows = np.frombuffer(values, dtype=np.uint32).astype(np.uint64).reshape(BANDS, ROWS)
+    mixed = rows[:, 0]
+    for column in range(1, ROWS):
+        mixed = mixed * np.uint64(0x9E3779B97F4A7C15) ^ rows[:, column]
+    return [int(key) * BANDS + band for band, key in enumerate(mixed.tolist())]
+
+
+class NearDuplicateIndex:
+    """Recent articles' signatures, banded for sub-linear look-up, evicted after `window_s` of article time."""
+
+    def __init__(self, window_s: float = 7 * 24 * 3600.0, threshold: float = THRESHOLD) -> None:
+        self._window_s = window_s
+        self._threshold = threshold
+        self._buckets: dict[int, int | list[int]] = {}
+        self._entries: dict[int, tuple[Signature, list[int], float]] = {}
+        self._order: deque[tuple[float, int]] = deque()
+        self._newest = float("-inf")
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def find(self, signature: Signature) -> int | None:
+        """The id of the best matching earlier article, or None."""
+        best_id, best_score = None, self._threshold
+        seen: set[int] = set()
+        for key in _band_keys(signature.values):
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                continue
+            for candidate in (bucket,) if isinstance(bucket, int) else bucket:
+                if candidate in seen:
+                    continue
+                seen.add(candidate)
+                other = self._entries[candidate][0]
+                score = signature.similarity(other)
+                if score >= best_score and signature.figures_compatible(other):
+                    if best_id is None or score > best_score or candidate < best_id:
+                        best_id, best_score = candidate, score
+        return best_id
+
+    def add(self, article_id: int, signature: Signature, timestamp: float) -> None:
+        if article_id in self._entries:
+            self.remove(article_id)
+        keys = _band_keys(signature.values)
+        for key in keys:
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                self._buckets[key] = article_id
+            elif isinstance(bucket, int):
+                self._buckets[key] = [bucket, article_id]
+            else:
+                bucket.append(article_id)
+        self._entries[article_id] = (signature, keys, timestamp)
+        self._order.append((timestamp, article_id))
+        if timestamp > self._newest:
+            self._newest = timestamp
+            self._evict(timestamp - self._window_s)
+
+    def remove(self, article_id: int) -> None:
+        entry = self._entries.pop(article_id, None)
+        if entry is None:
+            return
+        for key in entry[1]:
+            bucket = self._buckets.get(key)
+            if bucket == article_id:
+                del self._buckets[key]
+            elif isinstance(bucket, list):
+                bucket.remove(article_id)
+                if len(bucket) == 1:
+                    self._buckets[key] = bucket[0]
+
+    def _evict(self, cutoff: float) -> None:
+        # Arrival order is close to time order; an occasional late item is evicted a little late, never early.
+        while self._order and self._order[0][0] < cutoff:
+            timestamp, article_id = self._order.popleft()
+            entry = self._entries.get(article_id)
+            if entry is not None and entry[2] == timestamp:
+                self.remove(article_id)

@@ -1,0 +1,188 @@
+"""One ingest cycle: fetch every due feed concurrently, parse, and hand each feed's items to the pipeline.
+
+Fetching overlaps with storing: fetch tasks feed a bounded queue that one consumer drains, because the
+pipeline is the single writer of the database and its in-memory indexes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bot.config import Settings
+from bot.feeds.fetcher import Fetcher, FetchError, FetchResult
+from bot.feeds.models import Feed, FeedFetchState, ParsedFeed
+from bot.feeds.parser import FeedParseError, parse_feed
+from bot.feeds.schedule import next_slot, retry_delay
+from bot.pipeline import Incoming, Pipeline, ProcessedItem
+from storage.base import Storage
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+_STATE_FLUSH = 200
+_QUEUE_SIZE = 64
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class FeedReport:
+    """What one feed's fetch did in a cycle."""
+
+    feed: Feed
+    status: str  # "ok", "not_modified", "failed", "disabled"
+    new: int = 0
+    duplicates: int = 0
+    updated: int = 0
+    backlog: bool = False
+    error: str | None = None
+    items: list[ProcessedItem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CycleReport:
+    started: datetime
+    finished: datetime | None = None
+    feeds: list[FeedReport] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for report in self.feeds if report.status == status)
+
+    @property
+    def new_articles(self) -> int:
+        return sum(report.new for report in self.feeds)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(report.duplicates for report in self.feeds)
+
+    @property
+    def updated(self) -> int:
+        return sum(report.updated for report in self.feeds)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fetched:
+    feed: Feed
+    result: FetchResult | None = None
+    parsed: ParsedFeed | None = None
+    error: FetchError | None = None
+
+
+class IngestService:
+    """Runs ingest cycles; the CLI, the bot's poller and the benchmark all call `run_cycle`."""
+
+    def __init__(self, storage: Storage, fetcher: Fetcher, pipeline: Pipeline, settings: Settings, *,
+                 clock: Clock = utcnow, rng: random.Random | None = None) -> None:
+        self._storage = storage
+        self._fetcher = fetcher
+        self._pipeline = pipeline
+        self._settings = settings
+        self._clock = clock
+        self._rng = rng or random.Random()
+
+    async def run_cycle(self, feeds: Sequence[Feed] | None = None, *,
+                        on_feed_done: Callable[[FeedReport], None] | None = None) -> CycleReport:
+        """Fetch `feeds` (default: every due feed) once each and store what they bring."""
+        report = CycleReport(started=self._clock())
+        if feeds is None:
+            feeds = await self._storage.due_feeds(report.started)
+        unique = list({feed.url: feed for feed in feeds if not feed.disabled}.values())
+        queue: asyncio.Queue[_Fetched | None] = asyncio.Queue(maxsize=_QUEUE_SIZE)
+        producers = asyncio.gather(*(self._fetch_into(feed, queue) for feed in unique))
+        consumer = asyncio.create_task(self._consume(queue, report, on_feed_done))
+        try:
+            await producers
+        finally:
+            await queue.put(None)
+            await consumer
+        report.finished = self._clock()
+        return report
+
+    async def _fetch_into(self, feed: Feed, queue: asyncio.Queue[_Fetched | None]) -> None:
+        await queue.put(await self._fetch_and_parse(feed))
+
+    async def _fetch_and_parse(self, feed: Feed) -> _Fetched:
+        try:
+            result = await self._fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        except FetchError as exc:
+            return _Fetched(feed, error=exc)
+        if result.not_modified or result.body is None:
+            return _Fetched(feed, result=result)
+        try:
+            parsed = parse_feed(result.body)
+        except FeedParseError as exc:
+            return _Fetched(feed, error=FetchError(str(exc)))
+        return _Fetched(feed, result=result, parsed=parsed)
+
+    async def _consume(self, queue: asyncio.Queue[_Fetched | None], report: CycleReport,
+                       on_feed_done: Callable[[FeedReport], None] | None) -> None:
+        pending: list[FeedFetchState] = []
+        while (fetched := await queue.get()) is not None:
+            try:
+                feed_report = await self._store(fetched, pending)
+            except Exception as exc:  # noqa: BLE001 - one feed's storage failure must not end the cycle
+                log.exception("storing feed %s failed", fetched.feed.id)
+                feed_report = FeedReport(fetched.feed, "failed", error=f"storage error: {exc}")
+            report.feeds.append(feed_report)
+            if len(pending) >= _STATE_FLUSH:
+                await self._storage.record_fetch_states(pending)
+                pending.clear()
+            if on_feed_done is not None:
+                on_feed_done(feed_report)
+        await self._storage.record_fetch_states(pending)
+
+    async def _store(self, fetched: _Fetched, pending: list[FeedFetchState]) -> FeedReport:
+        feed, now = fetched.feed, self._clock()
+        if fetched.error is not None:
+            state = self.failure_state(feed, fetched.error, now)
+            pending.append(state)
+            status = "disabled" if state.disabled_reason else "failed"
+            if state.disabled_reason:
+                log.warning("feed %s disabled: %s", feed.id, state.disabled_reason)
+            return FeedReport(feed, status, error=fetched.error.reason)
+        assert fetched.result is not None
+        ok = FeedFetchState(
+            feed_id=feed.id, fetched_at=now, next_due=next_slot(feed.url, feed.interval_s, now), ok=True,
+            consecutive_failures=0, etag=fetched.result.etag, last_modified=fetched.result.last_modified,
+            title=fetched.parsed.title if fetched.parsed else None,
+            site_url=fetched.parsed.site_url if fetched.parsed else None,
+        )
+        if fetched.parsed is None:
+            pending.append(ok)
+            return FeedReport(feed, "not_modified")
+        entries = sorted(enumerate(fetched.parsed.entries),
+                         key=lambda pair: (pair[1].published or now, -pair[0]))
+        backlog = not feed.initialised
+        items = await self._pipeline.process(
+            [Incoming(feed.id, entry) for _, entry in entries], now=now, backlog=backlog, feed_states=[ok],
+        )
+        feed_report = FeedReport(feed, "ok", backlog=backlog, items=items)
+        for item in items:
+            if item.kind == "new":
+                feed_report.new += 1
+                feed_report.duplicates += item.duplicate_of is not None
+            elif item.kind == "updated":
+                feed_report.updated += 1
+        return feed_report
+
+    def failure_state(self, feed: Feed, error: FetchError, now: datetime) -> FeedFetchState:
+        """Record the failure, back off (or wait as long as the server asked), disable after too many."""
+        failures = feed.consecutive_failures + 1
+        delay = retry_delay(failures, feed.interval_s, error.retry_after, self._rng)
+        disabled = None
+        if failures >= self._settings.max_failures:
+            disabled = f"disabled after {failures} consecutive failures; last: {error.reason}"
+        return FeedFetchState(
+            feed_id=feed.id, fetched_at=now, next_due=now + delay, ok=False, consecutive_failures=failures,
+            error=error.reason, disabled_reason=disabled, initialised=feed.initialised,
+        )
+
+

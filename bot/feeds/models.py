@@ -1,0 +1,148 @@
+"""Domain values for feeds and their items, shared by the fetcher, the pipeline and storage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A feed as stored: where it lives, what the last fetch left behind, and when it is due again."""
+
+    id: int
+    url: str
+    title: str | None
+    site_url: str | None
+    etag: str | None
+    last_modified: str | None
+    interval_s: int
+    next_due: datetime
+    consecutive_failures: int
+    last_error: str | None
+    disabled_reason: str | None
+    initialised: bool
+    last_ok_at: datetime | None
+    created_at: datetime
+
+    @property
+    def disabled(self) -> bool:
+        return self.disabled_reason is not None
+
+    @property
+    def display_name(self) -> str:
+        return self.title or self.url
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEntry:
+    """One item of a feed, cleaned: plain-text title and summary, UTC date or None when undated."""
+
+    guid: str | None
+    link: str | None
+    title: str
+    summary: str
+    published: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    title: str | None
+    site_url: str | None
+    entries: tuple[ParsedEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownItem:
+    """What storage remembers of an item identity in a feed: a live article, or only the seen-set."""
+
+    article_id: int | None
+    root_id: int | None
+    content_hash: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article ready to store, with its id reserved and its duplicate link decided."""
+
+    id: int
+    feed_id: int
+    identity: str
+    guid: str | None
+    link: str | None
+    canonical_link: str | None
+    title: str
+    summary: str
+    published: datetime
+    first_seen: datetime
+    duplicate_of: int | None
+    backlog: bool
+    content_hash: str
+    signature: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleUpdate:
+    """A changed title or text for an item already stored: the same article, not a new one."""
+
+    id: int
+    title: str
+    summary: str
+    content_hash: str
+    updated: datetime
+    signature: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedFetchState:
+    """What one fetch leaves on its feed: validators, schedule, and the failure record."""
+
+    feed_id: int
+    fetched_at: datetime
+    next_due: datetime
+    ok: bool
+    consecutive_failures: int
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str | None = None
+    site_url: str | None = None
+    error: str | None = None
+    disabled_reason: str | None = None
+    initialised: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class IngestBatch:
+    """Everything one feed's fetch changes, written in one transaction: all of it or none of it."""
+
+    articles: tuple[NewArticle, ...] = ()
+    updates: tuple[ArticleUpdate, ...] = ()
+    feed_states: tuple[FeedFetchState, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A stored article as readers see it."""
+
+    id: int
+    feed_id: int
+    feed_title: str | None
+    guid: str | None
+    link: str | None
+    title: str
+    summary: str
+    published: datetime
+    first_seen: datetime
+    updated: datetime | None
+    duplicate_of: int | None
+    backlog: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    feeds: int
+    failing_feeds: int
+    disabled_feeds: int
+    articles: int
+    duplicates: int
+    last_fetch: datetime | None

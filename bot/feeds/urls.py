@@ -1,0 +1,55 @@
+"""Canonical URLs: one spelling per article, so the same link with tracking noise is one article."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Parameters that say who sent the reader, never which article it is.
+TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid", "ttclid",
+    "mc_cid", "mc_eid", "ref", "ref_src", "ref_url", "referrer", "cmpid", "cmp", "campaign_id",
+    "_ga", "_gl", "_hsenc", "_hsmi", "hsctatracking", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id",
+    "ns_mchannel", "ns_source", "ns_campaign", "ns_linkname", "ns_fee",
+    "ito", "smid", "smtyp", "sr_share", "spm", "s_cid", "icid", "ocid", "ncid",
+})
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hmb_", "at_", "__s")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def is_tracking_param(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def canonicalize_url(url: str) -> str:
+    """Lower-case scheme and host, drop the default port, the fragment and tracking parameters, sort the rest.
+
+    Anything that does not parse as an absolute http(s) URL comes back stripped but otherwise as given, so a
+    guid that only looks like a URL never raises.
+    """
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return url
+    host = parts.hostname.lower().rstrip(".")
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    query = sorted(
+        (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(key)
+    )
+    path = parts.path or "/"
+    return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
+
+
+def is_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)

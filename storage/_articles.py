@@ -1,0 +1,203 @@
+"""Article rows: identity look-ups for the pipeline, the batch write, search, export, stats and pruning."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Sequence
+from datetime import datetime
+
+from bot.feeds.models import Article, IngestBatch, KnownItem, StoreStats
+from storage._base import QueriesBase
+from storage._convert import chunks, from_ts, require_ts, to_ts
+from storage._feeds import write_fetch_states
+
+_ARTICLE_COLUMNS = """a.id, a.feed_id, f.title, a.guid, a.link, a.title, a.summary, a.published, a.first_seen,
+    a.updated, a.duplicate_of, a.backlog"""
+_FTS_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _article(row: tuple) -> Article:  # type: ignore[type-arg]
+    return Article(
+        id=row[0], feed_id=row[1], feed_title=row[2], guid=row[3], link=row[4], title=row[5], summary=row[6],
+        published=require_ts(row[7]), first_seen=require_ts(row[8]), updated=from_ts(row[9]),
+        duplicate_of=row[10], backlog=bool(row[11]),
+    )
+
+
+def fts_query(text: str) -> str | None:
+    """User words as an FTS5 query of quoted terms (all must match), so no input is read as FTS syntax."""
+    words = _FTS_TOKEN.findall(text)
+    if not words:
+        return None
+    return " ".join(f'"{word}"' for word in words[:16])
+
+
+class ArticleQueries(QueriesBase):
+    async def reserve_ids(self, sequence: str, count: int) -> range:
+        """Reserve `count` ids; a failed batch leaves a gap, never a clash."""
+        if count <= 0:
+            return range(0)
+        async with self._transaction() as db, db.execute(
+            "UPDATE id_sequences SET next_id = next_id + :count WHERE name = :name RETURNING next_id",
+            {"count": count, "name": sequence},
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            raise KeyError(f"no id sequence named {sequence!r}")
+        end = int(row[0])
+        return range(end - count, end)
+
+    async def known_items(self, feed_id: int, identities: Sequence[str]) -> dict[str, KnownItem]:
+        """What is already known of these identities in this feed: live articles, then the pruned seen-set."""
+        known: dict[str, KnownItem] = {}
+        async with self._read() as db:
+            for part in chunks(list(identities)):
+                marks = ",".join("?" * len(part))
+                async with db.execute(
+                    f"""SELECT identity, id, coalesce(duplicate_of, id), content_hash FROM articles
+                        WHERE feed_id = ? AND identity IN ({marks})""", (feed_id, *part),
+                ) as cursor:
+                    async for identity, article_id, root_id, content_hash in cursor:
+                        known[identity] = KnownItem(article_id, root_id, content_hash)
+                missing = [identity for identity in part if identity not in known]
+                if not missing:
+                    continue
+                marks = ",".join("?" * len(missing))
+                async with db.execute(
+                    f"SELECT identity FROM seen_items WHERE feed_id = ? AND identity IN ({marks})", (feed_id, *missing),
+                ) as cursor:
+                    async for (identity,) in cursor:
+                        known[identity] = KnownItem(None, None, None)
+        return known
+
+    async def roots_by_canonical_link(self, links: Sequence[str]) -> dict[str, int]:
+        """For each canonical link already stored, the id of the first copy (the root of its duplicates)."""
+        roots: dict[str, int] = {}
+        async with self._read() as db:
+            for part in chunks(sorted(set(links))):
+                marks = ",".join("?" * len(part))
+                async with db.execute(
+                    f"""SELECT canonical_link, min(coalesce(duplicate_of, id)) FROM articles
+                        WHERE canonical_link IN ({marks}) GROUP BY canonical_link""", part,
+                ) as cursor:
+                    async for link, root in cursor:
+                        roots[link] = root
+        return roots
+
+    async def store_batch(self, batch: IngestBatch) -> None:
+        """Write new articles, updates and feed states in one transaction."""
+        async with self._transaction() as db:
+            await write_batch(db, batch)
+
+    async def recent_signatures(self, since: datetime) -> AsyncIterator[tuple[int, float, bytes]]:
+        """(id, published, signature) of original articles published since `since`, oldest first."""
+        async with self._read() as db, db.execute(
+            """SELECT id, published, signature FROM articles
+               WHERE published >= :since AND duplicate_of IS NULL AND signature IS NOT NULL ORDER BY published""",
+            {"since": to_ts(since)},
+        ) as cursor:
+            rows = await cursor.fetchall()
+        for row in rows:
+            yield int(row[0]), float(row[1]), bytes(row[2])
+
+    async def get_articles(self, article_ids: Sequence[int]) -> dict[int, Article]:
+        found: dict[int, Article] = {}
+        async with self._read() as db:
+            for part in chunks(list(article_ids)):
+                marks = ",".join("?" * len(part))
+                async with db.execute(
+                    f"""SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
+                        WHERE a.id IN ({marks})""", part,
+                ) as cursor:
+                    async for row in cursor:
+                        found[row[0]] = _article(row)
+        return found
+
+    async def newest_articles(self, limit: int = 10, *, include_duplicates: bool = False) -> list[Article]:
+        async with self._read() as db, db.execute(
+            f"""SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
+                WHERE :all OR a.duplicate_of IS NULL ORDER BY a.published DESC, a.id DESC LIMIT :limit""",
+            {"all": int(include_duplicates), "limit": limit},
+        ) as cursor:
+            return [_article(row) async for row in cursor]
+
+    async def search_articles(self, query: str, *, limit: int = 10, since: datetime | None = None,
+                              offset: int = 0) -> list[Article]:
+        """Full-text search over titles and summaries, best match first, one row per original article."""
+        match = fts_query(query)
+        if match is None:
+            return []
+        async with self._read() as db, db.execute(
+            f"""SELECT {_ARTICLE_COLUMNS} FROM articles_fts
+                JOIN articles a ON a.id = articles_fts.rowid JOIN feeds f ON f.id = a.feed_id
+                WHERE articles_fts MATCH :match AND a.duplicate_of IS NULL AND a.published >= :since
+                ORDER BY bm25(articles_fts, 3.0, 1.0), a.published DESC LIMIT :limit OFFSET :offset""",
+            {"match": match, "since": to_ts(since) if since else float("-inf"), "limit": limit, "offset": offset},
+        ) as cursor:
+            return [_article(row) async for row in cursor]
+
+    async def iter_articles(self, *, batch_size: int = 1000) -> AsyncIterator[Article]:
+        """Every stored article in id order, read in batches so an export never holds them all."""
+        last_id = 0
+        while True:
+            async with self._read() as db, db.execute(
+                f"""SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
+                    WHERE a.id > :after ORDER BY a.id LIMIT :limit""", {"after": last_id, "limit": batch_size},
+            ) as cursor:
+                rows = await cursor.fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _article(row)
+            last_id = rows[-1][0]
+
+    async def stats(self) -> StoreStats:
+        async with self._read() as db:
+            async with db.execute(
+                """SELECT count(*), count(*) FILTER (WHERE consecutive_failures > 0 AND disabled_reason IS NULL),
+                          count(*) FILTER (WHERE disabled_reason IS NOT NULL), max(last_fetched_at) FROM feeds"""
+            ) as cursor:
+                feeds, failing, disabled, last_fetch = await cursor.fetchone()  # type: ignore[misc]
+            async with db.execute(
+                "SELECT count(*), count(duplicate_of) FROM articles"
+            ) as cursor:
+                articles, duplicates = await cursor.fetchone()  # type: ignore[misc]
+        return StoreStats(feeds, failing, disabled, articles, duplicates, from_ts(last_fetch))
+
+    async def prune(self, *, articles_before: datetime, seen_before: datetime) -> tuple[int, int]:
+        """Delete articles first seen before `articles_before`, keeping their identities in the seen-set, and
+        forget seen identities older than `seen_before`. Returns (articles pruned, identities forgotten)."""
+        params = {"articles_before": to_ts(articles_before), "seen_before": to_ts(seen_before)}
+        async with self._transaction() as db:
+            await db.execute(
+                """INSERT OR IGNORE INTO seen_items (feed_id, identity, first_seen)
+                   SELECT feed_id, identity, first_seen FROM articles WHERE first_seen < :articles_before""", params,
+            )
+            pruned = await db.execute("DELETE FROM articles WHERE first_seen < :articles_before", params)
+            forgotten = await db.execute("DELETE FROM seen_items WHERE first_seen < :seen_before", params)
+            return pruned.rowcount, forgotten.rowcount
+
+
+async def write_batch(db, batch: IngestBatch) -> None:  # type: ignore[no-untyped-def]
+    """The rows of one batch, inside the caller's transaction."""
+    if batch.articles:
+        await db.executemany(
+            """INSERT INTO articles (id, feed_id, identity, guid, link, canonical_link, title, summary, published,
+                   first_seen, duplicate_of, backlog, content_hash, signature)
+               VALUES (:id, :feed_id, :identity, :guid, :link, :canonical_link, :title, :summary, :published,
+                   :first_seen, :duplicate_of, :backlog, :content_hash, :signature)""",
+            [{"id": a.id, "feed_id": a.feed_id, "identity": a.identity, "guid": a.guid, "link": a.link,
+              "canonical_link": a.canonical_link, "title": a.title, "summary": a.summary,
+              "published": to_ts(a.published), "first_seen": to_ts(a.first_seen), "duplicate_of": a.duplicate_of,
+              "backlog": int(a.backlog), "content_hash": a.content_hash, "signature": a.signature}
+             for a in batch.articles],
+        )
+    if batch.updates:
+        await db.executemany(
+            """UPDATE articles SET title = :title, summary = :summary, content_hash = :content_hash,
+                   updated = :updated, signature = coalesce(:signature, signature) WHERE id = :id""",
+            [{"id": u.id, "title": u.title, "summary": u.summary, "content_hash": u.content_hash,
+              "updated": to_ts(u.updated), "signature": u.signature} for u in batch.updates],
+        )
+    if batch.feed_states:
+        await write_fetch_states(db, list(batch.feed_states))

@@ -1,0 +1,213 @@
+"""Ingest cycles end to end: scripted feeds on 127.0.0.1, the real fetcher, pipeline and database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.config import Settings
+from bot.feeds.fetcher import Fetcher
+from bot.feeds.ingest import IngestService
+from bot.feeds.registry import add_or_get_feed
+from bot.pipeline import Pipeline
+from storage import SqliteStorage
+from tests.helpers.feed_server import Reply, ScriptedServer
+from tests.helpers.feeds import Item, rss
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+BUHARI = ("President Muhammadu Buhari on Tuesday in Abuja urged more vigilance and tightening of security around "
+          "borders, drawing attention to the increased number of arms, ammunition and other weapons from the Russia "
+          "and Ukraine war in the Lake Chad Basin.")
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+async def env(storage: SqliteStorage, settings: Settings, feed_server: ScriptedServer):
+    clock = Clock(NOW)
+    async with Fetcher(settings) as fetcher:
+        pipeline = await Pipeline.create(storage, now=NOW)
+        yield storage, IngestService(storage, fetcher, pipeline, settings, clock=clock), feed_server, clock
+
+
+async def add(storage: SqliteStorage, url: str):
+    feed, _ = await add_or_get_feed(storage, url, interval_s=900, now=NOW)
+    return feed
+
+
+async def test_first_fetch_is_backlog_and_later_items_are_news(env) -> None:
+    storage, ingest, server, clock = env
+    old = [Item("Old one", "first", guid="a1", date=NOW - timedelta(hours=5)),
+           Item("Old two", "second", guid="a2", date=NOW - timedelta(hours=4))]
+    server.route("/f", Reply(body=rss(old)), Reply(body=rss([Item("Fresh", "third", guid="a3",
+                                                                   date=NOW - timedelta(minutes=5)), *old])))
+    feed = await add(storage, server.url("/f"))
+    first = await ingest.run_cycle([feed])
+    assert first.feeds[0].backlog is True and first.new_articles == 2
+    feed = await storage.get_feed(feed.id)
+    clock.now = NOW + timedelta(minutes=20)
+    second = await ingest.run_cycle([feed])
+    report = second.feeds[0]
+    assert report.backlog is False
+    assert [item.incoming.entry.title for item in report.items if item.kind == "new"] == ["Fresh"]
+    stored = await storage.newest_articles(10)
+    assert {a.title: a.backlog for a in stored} == {"Fresh": False, "Old one": True, "Old two": True}
+
+
+async def test_unchanged_feed_costs_one_304(env) -> None:
+    storage, ingest, server, clock = env
+    server.route("/etag", Reply(body=rss([Item("One", "x", guid="e1", date=NOW)]), etag='"v1"'))
+    feed = await add(storage, server.url("/etag"))
+    await ingest.run_cycle([feed])
+    feed = await storage.get_feed(feed.id)
+    assert feed.etag == '"v1"'
+    report = await ingest.run_cycle([feed])
+    assert report.count("not_modified") == 1 and report.new_articles == 0
+    assert server.request_headers["/etag"][-1]["If-None-Match"] == '"v1"'
+
+
+async def test_update_changes_the_article_and_adds_none(env, storage: SqliteStorage) -> None:
+    _, ingest, server, clock = env
+    server.route("/u", Reply(body=rss([Item("Draft headline", "Body.", guid="u1", date=NOW)])),
+                 Reply(body=rss([Item("Corrected headline", "Body. More.", guid="u1", date=NOW)])))
+    feed = await add(storage, server.url("/u"))
+    await ingest.run_cycle([feed])
+    report = await ingest.run_cycle([await storage.get_feed(feed.id)])
+    assert report.updated == 1 and report.new_articles == 0
+    (article,) = await storage.newest_articles(10)
+    assert article.title == "Corrected headline" and article.updated is not None
+    assert [a.title for a in await storage.search_articles("corrected")] == ["Corrected headline"]
+    assert await storage.search_articles("draft") == []
+
+
+async def test_tracking_parameters_and_syndicated_copies_fold_into_the_first(env, storage: SqliteStorage) -> None:
+    _, ingest, server, _ = env
+    server.route("/a", Reply(body=rss([Item("Buhari warns of war weapons", BUHARI, guid="a",
+                                            link="https://news.example/buhari", date=NOW - timedelta(hours=2))])))
+    server.route("/b", Reply(body=rss([Item("Buhari warns of war weapons", BUHARI, guid="b",
+                                            link="https://NEWS.example/buhari?utm_source=rss&fbclid=1",
+                                            date=NOW - timedelta(hours=1))])))
+    server.route("/c", Reply(body=rss([Item("Nigeria: Buhari urges tighter borders",
+                                            BUHARI + " (Syndicated from a partner agency.)", guid="c",
+                                            link="https://other.example/x", date=NOW)])))
+    feeds = [await add(storage, server.url(p)) for p in ("/a", "/b", "/c")]
+    report = await ingest.run_cycle(feeds)
+    assert report.new_articles == 3 and report.duplicates == 2
+    articles = await storage.newest_articles(10, include_duplicates=True)
+    original = next(a for a in articles if a.guid == "a")
+    assert {a.guid: a.duplicate_of for a in articles} == {"a": None, "b": original.id, "c": original.id}
+
+
+async def test_templated_bulletins_are_not_duplicates(env, storage: SqliteStorage) -> None:
+    _, ingest, server, _ = env
+    bulletins = [
+        Item("Brent closes at $82.10", "Brent crude closed at $82.10 a barrel on Monday, up 1.2% on the day, as "
+             "traders weighed OPEC supply and Chinese demand figures released in Beijing.", guid="b1",
+             date=NOW - timedelta(days=1)),
+        Item("Brent closes at $79.40", "Brent crude closed at $79.40 a barrel on Tuesday, down 3.3% on the day, as "
+             "traders weighed OPEC supply and Chinese demand figures released in Beijing.", guid="b2", date=NOW),
+    ]
+    server.route("/m", Reply(body=rss(bulletins)))
+    report = await ingest.run_cycle([await add(storage, server.url("/m"))])
+    assert report.new_articles == 2 and report.duplicates == 0
+
+
+async def test_failures_back_off_disable_and_recovery_resets(env, storage: SqliteStorage, settings: Settings) -> None:
+    _, ingest, server, clock = env
+    server.route("/flaky", Reply(status=500), Reply(status=500), Reply(body=rss([Item("Back", "ok", guid="k")])))
+    feed = await add(storage, server.url("/flaky"))
+    for expected in (1, 2):
+        report = await ingest.run_cycle([feed])
+        feed = await storage.get_feed(feed.id)
+        assert report.count("failed") == 1
+        assert feed.consecutive_failures == expected and "500" in (feed.last_error or "")
+        assert feed.next_due > clock.now
+    await ingest.run_cycle([feed])
+    feed = await storage.get_feed(feed.id)
+    assert feed.consecutive_failures == 0 and feed.last_error is None and feed.last_ok_at == clock.now
+
+
+async def test_feed_is_disabled_after_max_failures(storage: SqliteStorage, settings: Settings,
+                                                   feed_server: ScriptedServer) -> None:
+    limited = settings.with_overrides(max_failures=3)
+    feed_server.route("/dead", Reply(status=404))
+    async with Fetcher(limited) as fetcher:
+        ingest = IngestService(storage, fetcher, await Pipeline.create(storage, now=NOW), limited,
+                               clock=Clock(NOW))
+        feed = await add(storage, feed_server.url("/dead"))
+        for _ in range(3):
+            last = await ingest.run_cycle([feed])
+            feed = await storage.get_feed(feed.id)
+    assert last.count("disabled") == 1
+    assert feed.disabled and "3 consecutive failures" in feed.disabled_reason and "404" in feed.disabled_reason
+    assert await storage.due_feeds(NOW + timedelta(days=30)) == []
+
+
+async def test_retry_after_is_honoured(env, storage: SqliteStorage) -> None:
+    _, ingest, server, clock = env
+    server.route("/busy", Reply(status=429, headers={"Retry-After": "3600"}))
+    feed = await add(storage, server.url("/busy"))
+    await ingest.run_cycle([feed])
+    feed = await storage.get_feed(feed.id)
+    assert feed.next_due == clock.now + timedelta(seconds=3600)
+    assert "429" in feed.last_error
+
+
+async def test_a_malformed_feed_is_recorded_and_others_go_on(env, storage: SqliteStorage) -> None:
+    _, ingest, server, _ = env
+    server.route("/bad", Reply(body=b"<?xml version='1.0'?><rss><channel><item><title>broken"))
+    server.route("/good", Reply(body=rss([Item("Fine", "text", guid="g")])))
+    bad, good = await add(storage, server.url("/bad")), await add(storage, server.url("/good"))
+    report = await ingest.run_cycle([bad, good])
+    assert report.count("failed") == 1 and report.new_articles == 1
+    assert "malformed" in (await storage.get_feed(bad.id)).last_error
+
+
+async def test_each_url_is_fetched_once_per_cycle(env, storage: SqliteStorage) -> None:
+    _, ingest, server, _ = env
+    server.route("/once", Reply(body=rss([Item("One", "x", guid="o")])))
+    feed = await add(storage, server.url("/once"))
+    await ingest.run_cycle([feed, feed, feed])
+    assert server.hits["/once"] == 1
+
+
+async def test_a_crash_mid_transaction_stores_nothing(env, storage: SqliteStorage, monkeypatch) -> None:
+    _, ingest, server, _ = env
+    server.route("/crash", Reply(body=rss([Item(f"Item {i}", f"text {i}", guid=f"c{i}") for i in range(5)])))
+    feed = await add(storage, server.url("/crash"))
+    import storage._articles as articles_module
+
+    real = articles_module.write_fetch_states
+
+    async def explode(db, states):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(articles_module, "write_fetch_states", explode)
+    report = await ingest.run_cycle([feed])
+    assert report.count("failed") == 1 and "power cut" in report.feeds[0].error
+    assert (await storage.stats()).articles == 0
+    assert (await storage.get_feed(feed.id)).initialised is False
+    monkeypatch.setattr(articles_module, "write_fetch_states", real)
+    report = await ingest.run_cycle([await storage.get_feed(feed.id)])
+    assert report.new_articles == 5 and report.feeds[0].backlog is True
+    assert await storage.integrity_check() == "ok"
+
+
+async def test_pruning_keeps_old_items_seen(env, storage: SqliteStorage) -> None:
+    _, ingest, server, clock = env
+    server.route("/p", Reply(body=rss([Item("Ancient", "x", guid="p1")])))
+    feed = await add(storage, server.url("/p"))
+    await ingest.run_cycle([feed])
+    pruned, _ = await storage.prune(articles_before=NOW + timedelta(days=1), seen_before=NOW - timedelta(days=1))
+    assert pruned == 1 and (await storage.stats()).articles == 0
+    clock.now = NOW + timedelta(hours=1)
+    report = await ingest.run_cycle([await storage.get_feed(feed.id)])
+    assert report.new_articles == 0
+    assert [item.kind for item in report.feeds[0].items] == ["forgotten"]
