@@ -52,5 +52,5 @@ async def apply_migrations(db: aiosqlite.Connection) -> int:
         if db.in_transaction:
             await db.rollback()
         raise
-    log.info("database migrated from version %s to %s", current, latest)
+    log.log(logging.INFO if current else logging.DEBUG, "database migrated from version %s to %s", current, latest)
     return latest

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 
 from bot.config import Settings
 from bot.demo.server import FeedServer, ServedFeed
 from bot.feeds.fetcher import Fetcher
-from bot.feeds.ingest import CycleReport, IngestService, utcnow
+from bot.feeds.ingest import CycleReport, IngestService
 from bot.feeds.models import Article, Feed, StoreStats
 from bot.feeds.registry import add_or_get_feed
 from bot.pipeline import Pipeline
@@ -53,22 +53,29 @@ def load_sample() -> list[SampleFeed]:
     ]
 
 
+# The sample is news of late November 2026; the demo's clock stands just after its newest item, so that its
+# briefing and "last 24 hours" read the same whenever the demo is run (undated items take this time too).
+DEMO_NOW = datetime(2026, 11, 25, 18, 30, tzinfo=UTC)
+
+
 async def run_demo(storage: Storage, settings: Settings) -> DemoResult:
     """Serve the sample, ingest it twice through the real fetcher, and report what happened."""
     sample = load_sample()
+    clock = _DemoClock()
     server = FeedServer({feed.path: ServedFeed(feed.first, feed.content_type) for feed in sample})
     base = await server.start()
     local = settings.with_overrides(allow_private_addresses=True)
     try:
         async with Fetcher(local) as fetcher:
-            pipeline = await Pipeline.create(storage, now=utcnow())
-            ingest = IngestService(storage, fetcher, pipeline, local)
+            pipeline = await Pipeline.create(storage, now=clock())
+            ingest = IngestService(storage, fetcher, pipeline, local, clock=clock)
             feeds = [
-                (await add_or_get_feed(storage, base + feed.path, interval_s=local.poll_interval_s, now=utcnow(),
+                (await add_or_get_feed(storage, base + feed.path, interval_s=local.poll_interval_s, now=clock(),
                                        title=feed.title))[0]
                 for feed in sample
             ]
             first = await ingest.run_cycle(feeds)
+            clock.advance(timedelta(minutes=15))
             for feed in sample:
                 if feed.later is not None:
                     server.feeds[feed.path] = ServedFeed(feed.later, feed.content_type)
@@ -80,5 +87,16 @@ async def run_demo(storage: Storage, settings: Settings) -> DemoResult:
     return DemoResult(
         feeds=[f for f in await storage.list_feeds() if f.url.startswith(base)],
         first_cycle=first, second_cycle=second, stats=await storage.stats(), newest=newest,
-        as_of=newest[0].published if newest else utcnow(),
+        as_of=clock(),
     )
+
+
+class _DemoClock:
+    def __init__(self) -> None:
+        self._now = DEMO_NOW
+
+    def __call__(self) -> datetime:
+        return self._now
+
+    def advance(self, delta: timedelta) -> None:
+        self._now += delta

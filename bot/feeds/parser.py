@@ -21,6 +21,8 @@ from bot.feeds.text import collapse_whitespace, html_to_text
 
 log = logging.getLogger(__name__)
 
+MAX_SUMMARY_CHARS = 4000
+
 # feedparser flags these but still parses the document correctly.
 _BENIGN_BOZO = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 # XML errors that real feeds commit without losing anything (an HTML entity such as &nbsp;).
@@ -87,7 +89,7 @@ def _from_fastfeedparser(result: Mapping[str, Any]) -> ParsedFeed:
             guid=_clean_id(raw.get("id")),
             link=_clean_id(raw.get("link")),
             title=html_to_text(raw.get("title")),
-            summary=html_to_text(raw.get("description") or _first_content(raw)),
+            summary=_fuller(html_to_text(raw.get("description")), html_to_text(_first_content(raw))),
             published=_parse_iso(raw.get("published") or raw.get("updated")),
         )
         for raw in result.get("entries") or ()
@@ -107,13 +109,22 @@ def _from_feedparser(body: bytes, *, forgiving: bool) -> ParsedFeed:
             guid=_clean_id(raw.get("id")),
             link=_clean_id(raw.get("link")),
             title=html_to_text(raw.get("title")),
-            summary=html_to_text(raw.get("summary") or _first_content(raw)),
+            summary=html_to_text(raw.get("summary") or _first_content(raw))[:MAX_SUMMARY_CHARS],
             published=_from_struct(raw.get("published_parsed") or raw.get("updated_parsed")),
         )
         for raw in result.entries
     )
     feed = result.get("feed") or {}
     return ParsedFeed(title=_title(feed.get("title")), site_url=_clean_id(feed.get("link")), entries=entries)
+
+
+def _fuller(description: str, content: str) -> str:
+    """fastfeedparser fills a missing Atom summary with the first 512 characters of the content; when the
+    description is just the start of the content, the content is the real text. Capped: a summary, not a book."""
+    text = description
+    if content and len(content) > len(description) and content.startswith(description[:200]):
+        text = content
+    return text[:MAX_SUMMARY_CHARS]
 
 
 def _first_content(raw: Mapping[str, Any]) -> str:

@@ -85,7 +85,9 @@ class Control:
                     result = await result
             except asyncio.TimeoutError as exc:
                 return json_response({"error": str(exc) or "timed out"}, status=408)
-            except (KeyError, ValueError, TypeError, RuntimeError, json.JSONDecodeError) as exc:
+            except KeyError as exc:
+                return json_response({"error": f"not found: {exc}"}, status=404)
+            except (ValueError, TypeError, RuntimeError, json.JSONDecodeError) as exc:
                 return json_response({"error": f"{type(exc).__name__}: {exc}"}, status=400)
             if isinstance(result, web.Response):
                 return result

@@ -117,6 +117,17 @@ class InteractionFactory:
 
     def _value(self, d: dict[str, Any], value: Any, guild: Guild, channel: Channel, uid: int,
                resolved: dict[str, dict[str, Any]], path: str) -> Any:
+        try:
+            return self._convert(d, value, guild, channel, uid, resolved, path)
+        except (TypeError, KeyError) as exc:
+            raise ValueError(f"{path!r} option {d['name']!r} (type {d['type']}): bad value {value!r}: {exc}") from None
+        except ValueError as exc:
+            if str(exc).startswith(repr(path)):
+                raise
+            raise ValueError(f"{path!r} option {d['name']!r} (type {d['type']}): bad value {value!r}") from None
+
+    def _convert(self, d: dict[str, Any], value: Any, guild: Guild, channel: Channel, uid: int,
+                 resolved: dict[str, dict[str, Any]], path: str) -> Any:
         kind, name = d["type"], d["name"]
         where = f"{path!r} option {name!r}"
         if kind == STRING:

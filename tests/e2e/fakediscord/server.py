@@ -19,25 +19,27 @@ if TYPE_CHECKING:
 
 API = "/api/v10"
 NO_AUTH = (API + "/interactions/", API + "/webhooks/")
+FAKE = web.AppKey("fake_discord", object)
 
 
 def build_app(fake: FakeDiscord) -> web.Application:
     app = web.Application(middlewares=[api_middleware], client_max_size=64 * 1024 * 1024)
-    app["fake"] = fake
+    app[FAKE] = fake
     api = web.Application()
+    api[FAKE] = fake
     api.add_routes(Rest(fake).routes() + Webhooks(fake).routes())
     app.add_subapp(API, api)
     app.add_routes([web.get("/gateway", fake.gateway.handle),
                     web.get("/attachments/{channel_id}/{attachment_id}/{filename}", attachment)])
     control = web.Application()
-    control["fake"] = fake
+    control[FAKE] = fake
     control.add_routes(Control(fake).routes())
     app.add_subapp("/_control", control)
     return app
 
 
 async def attachment(request: web.Request) -> web.StreamResponse:
-    upload = request.app["fake"].store.files.get(int(request.match_info["attachment_id"]))
+    upload = request.app[FAKE].store.files.get(int(request.match_info["attachment_id"]))
     if upload is None:
         return named_error("not_found")
     return web.Response(body=upload.data, content_type=upload.content_type.split(";")[0])
@@ -49,7 +51,7 @@ async def api_middleware(request: web.Request,
     """Under /api/v10: record the call, check auth, apply rate limits, add the X-RateLimit-* headers."""
     if not request.path.startswith(API + "/"):
         return await handler(request)
-    fake: FakeDiscord = request.app["fake"]
+    fake: FakeDiscord = request.app[FAKE]  # type: ignore[assignment]
     started = time.monotonic()
     if request.match_info.http_exception is not None:
         fake.unhandled.append(f"{request.method} {request.path[len(API):]}")
@@ -57,23 +59,22 @@ async def api_middleware(request: web.Request,
                                              f"{request.match_info.http_exception.status}: Not Found")
         fake.log_request(request, response.status, started)
         return response
-    if not request.path.startswith(NO_AUTH):
-        auth = request.headers.get("Authorization", "")
-        if not auth.startswith("Bot ") or (fake.token is not None and auth != f"Bot {fake.token}"):
-            response = named_error("unauthorized")
-            fake.log_request(request, response.status, started)
-            return response
     template, concrete, major = fake.limiter.names(request, API)
     limited, headers = fake.limiter.check(template, concrete, major)
     if limited is not None:
         fake.log_request(request, limited.status, started)
         return limited
-    try:
-        response = await handler(request)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        response = error(400, 50109, "The request body contains invalid JSON.")
-    except web.HTTPException as exc:
-        response = error(exc.status, 0, f"{exc.status}: {exc.reason}")
+    auth = request.headers.get("Authorization", "")
+    if not request.path.startswith(NO_AUTH) and (
+            not auth.startswith("Bot ") or (fake.token is not None and auth != f"Bot {fake.token}")):
+        response = named_error("unauthorized")
+    else:
+        try:
+            response = await handler(request)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            response = error(400, 50109, "The request body contains invalid JSON.")
+        except web.HTTPException as exc:
+            response = error(exc.status, 0, f"{exc.status}: {exc.reason}")
     for key, value in headers.items():
         response.headers[key] = value
     fake.log_request(request, response.status, started)

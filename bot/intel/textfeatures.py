@@ -1,0 +1,91 @@
+"""Words that say what an article is about: tokens for story clustering, and sentences for summaries."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’][st])?|\d+(?:[.,]\d+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = ("U.S.", "U.N.", "U.K.", "Dec.", "Nov.", "Oct.", "Sept.", "Aug.", "Jan.", "Feb.", "Mr.", "Mrs.",
+                  "Dr.", "St.", "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "No.", "vs.", "approx.")
+
+TITLE_WEIGHT = 2.0
+LEAD_SENTENCES = 2
+LEAD_MAX_TOKENS = 60
+
+# Words that appear in every kind of news and say nothing about which event this is.
+STOPWORDS = frozenset("""
+a about above across after again against ago ahead all almost along already also although always am among an and
+another any are around as at away back be became because been before being below between both but by can could
+did do does doing done down during each early either else enough even ever every few for from further had has
+have having he her here hers him his how however i if in including into is it its itself just last late later
+least less like made make makes many may me might more most much must my near nearly new next no nor not now of
+off often on once one only or other our out over own per perhaps quite rather really said same say saying says
+see seen several she should since so some still such than that the their them then there these they this those
+though three through thus to today told too two under until up upon us very via was we week weeks well were what
+when where whether which while who whom whose why will with within without would year years yet you your
+monday tuesday wednesday thursday friday saturday sunday yesterday tomorrow tonight morning evening night
+january february march april may june july august september october november december
+according added adding announced asked called comes came continue continued described expected get gets give
+given go going including know known left let likely made meanwhile month months officials official people
+point put reported reportedly reports set show shows statement take taken takes time told went whose will
+first second third four five six seven eight nine ten hundred thousand million billion percent
+news update updates latest live breaking report story article read follow coverage click here full
+mr mrs ms dr
+""".split())
+
+
+def _stem(token: str) -> str:
+    """Fold the plural and possessive forms that matter for matching headlines: drones/drone, talks/talk."""
+    if token.endswith(("'s", "’s")):
+        token = token[:-2]
+    if len(token) > 4:
+        if token.endswith("ies"):
+            return token[:-3] + "y"
+        if token.endswith(("sses", "shes", "ches", "xes")):
+            return token[:-2]
+        if token.endswith("s") and not token.endswith(("ss", "us", "is")):
+            return token[:-1]
+    return token
+
+
+@cache
+def normalise(token: str) -> str:
+    return _stem(token.lower())
+
+
+def content_tokens(text: str) -> list[str]:
+    """Lower-cased, stemmed tokens without stopwords, numbers or one-letter words."""
+    tokens = []
+    for raw in _TOKEN.findall(text):
+        if raw[0].isdigit():
+            continue
+        token = normalise(raw)
+        if len(token) > 1 and token not in STOPWORDS:
+            tokens.append(token)
+    return tokens
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of plain text, good enough for news prose (keeps "U.S." and "Dec. 2" inside a sentence)."""
+    protected = text
+    for abbreviation in _ABBREVIATIONS:
+        protected = protected.replace(abbreviation, abbreviation.replace(".", "\x00"))
+    return [part.replace("\x00", ".").strip() for part in _SENTENCE_END.split(protected) if part.strip()]
+
+
+def lead_of(summary: str) -> str:
+    """The first sentences of the summary: where wire copy says what happened."""
+    return " ".join(split_sentences(summary)[:LEAD_SENTENCES])
+
+
+def term_weights(title: str, summary: str) -> Counter[str]:
+    """Term frequencies of title (weighted double) and lead: what the clustering compares."""
+    counts: Counter[str] = Counter()
+    for token in content_tokens(title):
+        counts[token] += TITLE_WEIGHT
+    for token in content_tokens(lead_of(summary))[:LEAD_MAX_TOKENS]:
+        counts[token] += 1.0
+    return counts
