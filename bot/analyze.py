@@ -56,17 +56,21 @@ def read_feed_files(paths: Sequence[Path]) -> list[tuple[Path, ParsedFeed]]:
     return parsed
 
 
-async def analyze_files(storage: Storage, pipeline: Pipeline, paths: Sequence[Path], *,
-                        now: datetime) -> list[AnalyzedItem]:
+async def analyze_files(storage: Storage, paths: Sequence[Path], *, now: datetime,
+                        **pipeline_options: object) -> list[AnalyzedItem]:
     """Process every item of every file in published order (ties by input order) and describe each."""
     inputs = read_feed_files(paths)
+    for path, _ in inputs:
+        await _forget_earlier_run(storage, path)
+    # Created after the earlier run is forgotten, so its indexes never point at what was just deleted.
+    pipeline = await Pipeline.create(storage, now=now, **pipeline_options)
     queue: list[tuple[datetime, int, Incoming, str]] = []
     order = 0
     for path, parsed in inputs:
-        feed_id = await _fresh_feed(storage, path, parsed, now)
+        feed_id, url = await _register(storage, path, parsed, now)
         name = parsed.title or path.stem
         for entry in parsed.entries:
-            queue.append((effective_published(entry, now), order, Incoming(feed_id, entry), name))
+            queue.append((effective_published(entry, now), order, Incoming(feed_id, entry, url), name))
             order += 1
     queue.sort(key=lambda row: (row[0], row[1]))
     processed = await pipeline.process([row[2] for row in queue], now=now)
@@ -74,14 +78,17 @@ async def analyze_files(storage: Storage, pipeline: Pipeline, paths: Sequence[Pa
     return [_describe(item, name, guids) for item, (_, _, _, name) in zip(processed, queue, strict=True)]
 
 
-async def _fresh_feed(storage: Storage, path: Path, parsed: ParsedFeed, now: datetime) -> int:
-    url = path.resolve().as_uri()
-    existing = await storage.get_feed_by_url(url)
+async def _forget_earlier_run(storage: Storage, path: Path) -> None:
+    existing = await storage.get_feed_by_url(path.resolve().as_uri())
     if existing is not None:
         await storage.remove_feed(existing.id)
+
+
+async def _register(storage: Storage, path: Path, parsed: ParsedFeed, now: datetime) -> tuple[int, str]:
+    url = path.resolve().as_uri()
     feed = await storage.add_feed(url, interval_s=86400, next_due=_NEVER, now=now, title=parsed.title)
     await storage.disable_feed(feed.id, ANALYSIS_FEED_REASON, now)
-    return feed.id
+    return feed.id, parsed.site_url or url
 
 
 async def _guids_of(storage: Storage, processed: list[ProcessedItem]) -> dict[int, str | None]:
@@ -99,10 +106,11 @@ async def _guids_of(storage: Storage, processed: list[ProcessedItem]) -> dict[in
 
 def _describe(item: ProcessedItem, feed_name: str, guids: dict[int, str | None]) -> AnalyzedItem:
     entry = item.incoming.entry
-    story_root = item.duplicate_of or item.article_id
+    intel = item.intel
     return AnalyzedItem(
         guid=display_guid(entry), link=entry.link, feed=feed_name,
         duplicate_of=guids.get(item.duplicate_of) if item.duplicate_of else None,
-        story=str(story_root) if story_root is not None else "",
-        countries=(), domains=(), title=entry.title,
+        story=str(item.story_id) if item.story_id is not None else f"article-{item.article_id}",
+        countries=intel.countries if intel else (), domains=intel.domains.domains if intel else (),
+        title=entry.title,
     )

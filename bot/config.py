@@ -7,6 +7,7 @@ A missing or malformed value raises `ConfigError` with one clear line; the CLI t
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -56,7 +57,10 @@ def _parse_optional_snowflake(raw: str) -> int | None:
 
 
 def _parse_float(raw: str) -> float:
-    return float(raw.strip())
+    value = float(raw.strip())
+    if not math.isfinite(value):
+        raise ValueError("expected a finite number")
+    return value
 
 
 def _read(env: Mapping[str, str], name: str, parse: Callable[[str], T], default: T) -> T:
@@ -109,7 +113,7 @@ class Settings:
         defaults = cls()
         log_level = _read(env, "SITREP_LOG_LEVEL", str, defaults.log_level).strip().upper()
         if log_level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
-            raise ConfigError(f"SITREP_LOG_LEVEL={log_level!r} is not valid: expected DEBUG, INFO, WARNING or ERROR")
+            raise ConfigError(f"SITREP_LOG_LEVEL={log_level!r} is not valid: expected DEBUG, INFO, WARNING, ERROR or CRITICAL")
         api_base = _read(env, "SITREP_DISCORD_API_BASE", str, "").strip() or None
         if api_base is not None:
             _require_loopback_base(api_base)

@@ -37,5 +37,5 @@ def configure_logging(level: str, secrets: list[str]) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("discord.http", "discord.gateway", "aiosqlite", "asyncio"):
+    for noisy in ("discord.http", "discord.gateway", "aiosqlite", "asyncio", "matplotlib"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))

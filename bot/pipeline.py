@@ -1,35 +1,46 @@
 """The one path every item takes, whether it comes from a live fetch or from `sitrep analyze`:
-identity, seen-set, update detection, duplicate detection, then one transaction that stores it all.
+identity, seen-set, update detection, duplicate detection, tagging, story assignment, relations, and one
+transaction that stores it all.
 
-Ids are reserved before the batch is written, so new articles can point at each other (a copy at its original)
-inside one batch; in-memory indexes learn about the batch as it is processed, and are rebuilt from storage if the
-transaction fails, so they never remember what the database does not hold.
+Ids are reserved before the batch is written, so new rows can point at each other (a copy at its original, an
+article at a new story) inside one batch. The in-memory indexes (near-duplicates, open stories) learn about the
+batch as it is processed and are rebuilt from storage if the transaction fails, so they never remember what the
+database does not hold.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.feeds.dedup import NearDuplicateIndex, Signature, signature_of
 from bot.feeds.identity import content_fingerprint, effective_published, item_identity
 from bot.feeds.models import ArticleUpdate, FeedFetchState, IngestBatch, KnownItem, NewArticle, ParsedEntry
 from bot.feeds.urls import canonicalize_url, is_http_url
+from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
+from bot.intel.models import RelationRow, StoryPublisherRow, StoryRow, TagRow
+from bot.intel.publishers import publisher_of
+from bot.intel.relations import ALL_DOMAINS
+from bot.intel.textfeatures import title_template
+from bot.intel.stories import ArticleSignal, OpenStory, StoryIndex, StoryParams
 from storage.base import Storage
 
 log = logging.getLogger(__name__)
 
 DEDUP_WINDOW = timedelta(days=7)
+_STORY_ID_BLOCK = 256
 
 
 @dataclass(frozen=True, slots=True)
 class Incoming:
-    """One parsed item and the feed it came from, in the order it should be processed."""
+    """One parsed item, the feed it came from, and that feed's address (a fallback for its publisher)."""
 
     feed_id: int
     entry: ParsedEntry
+    feed_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +49,16 @@ class ProcessedItem:
 
     kind: "new" (stored; `duplicate_of` is the first copy's id when it repeats one), "updated" (same identity,
     new title or text), "unchanged" (same identity, same text) or "forgotten" (pruned long ago, still seen).
-    For "updated" and "unchanged", `article_id` is the stored article the item is.
+    For "updated" and "unchanged", `article_id` and `duplicate_of` are the stored article the item is.
     """
 
     incoming: Incoming
     kind: str
     article_id: int | None
     duplicate_of: int | None = None
+    story_id: int | None = None
+    intel: ArticleIntel | None = None
+    story_created: bool = False
 
     @property
     def is_new_original(self) -> bool:
@@ -56,31 +70,51 @@ class _BatchState:
     """What this batch has decided so far, so later items in it see earlier ones."""
 
     known: dict[tuple[int, str], KnownItem]
-    link_roots: dict[str, int]
+    link_roots: dict[str, tuple[int, int | None]]
     ids: list[int]
     articles: list[NewArticle] = field(default_factory=list)
     updates: list[ArticleUpdate] = field(default_factory=list)
+    tags: list[TagRow] = field(default_factory=list)
+    relations: list[RelationRow] = field(default_factory=list)
+    touched: dict[int, OpenStory] = field(default_factory=dict)
 
 
 class Pipeline:
-    """Create with `await Pipeline.create(storage)`; one pipeline per process writes to a database."""
+    """Create with `await Pipeline.create(storage, now=...)`; one pipeline per process writes to a database."""
 
-    def __init__(self, storage: Storage, *, dedup_window: timedelta = DEDUP_WINDOW) -> None:
+    def __init__(self, storage: Storage, *, analyst: Analyst | None = None, dedup_window: timedelta = DEDUP_WINDOW,
+                 story_params: StoryParams | None = None) -> None:
         self._storage = storage
+        self._analyst = analyst or default_analyst()
         self._dedup_window = dedup_window
+        self._story_params = story_params or StoryParams()
         self._duplicates = NearDuplicateIndex(window_s=dedup_window.total_seconds())
+        self._stories = StoryIndex(self._story_params)
+        self._story_of: dict[int, int] = {}
+        self._story_ids: list[int] = []
 
     @classmethod
-    async def create(cls, storage: Storage, *, now: datetime, dedup_window: timedelta = DEDUP_WINDOW) -> Pipeline:
-        pipeline = cls(storage, dedup_window=dedup_window)
+    async def create(cls, storage: Storage, *, now: datetime, **options: object) -> Pipeline:
+        pipeline = cls(storage, **options)  # type: ignore[arg-type]
         await pipeline.reload(now)
         return pipeline
 
+    @property
+    def stories(self) -> StoryIndex:
+        return self._stories
+
     async def reload(self, now: datetime) -> None:
-        """Rebuild the in-memory duplicate index from the articles of the recent window."""
+        """Rebuild the in-memory indexes from storage: recent signatures and the open stories."""
         self._duplicates = NearDuplicateIndex(window_s=self._dedup_window.total_seconds())
-        async for article_id, published, blob in self._storage.recent_signatures(now - self._dedup_window):
+        self._story_of = {}
+        async for article_id, published, blob, story_id in self._storage.recent_signatures(now - self._dedup_window):
             self._duplicates.add(article_id, Signature.decode(blob), published)
+            if story_id is not None:
+                self._story_of[article_id] = story_id
+        self._stories = StoryIndex(self._story_params)
+        window = timedelta(seconds=self._story_params.window_s)
+        for story in await self._storage.open_stories(now - window):
+            self._stories.restore(story)
 
     async def process(self, items: Sequence[Incoming], *, now: datetime, backlog: bool = False,
                       feed_states: Sequence[FeedFetchState] = ()) -> list[ProcessedItem]:
@@ -90,7 +124,15 @@ class Pipeline:
         """
         state = await self._prepare(items)
         results = [self._process_one(item, state, now=now, backlog=backlog) for item in items]
-        batch = IngestBatch(tuple(state.articles), tuple(state.updates), tuple(feed_states))
+        batch = IngestBatch(
+            articles=tuple(state.articles), updates=tuple(state.updates), feed_states=tuple(feed_states),
+            stories=tuple(_story_row(story) for story in state.touched.values()),
+            story_publishers=tuple(
+                StoryPublisherRow(story.id, publisher, _utc(first))
+                for story in state.touched.values() for publisher, first in story.publishers.items()
+            ),
+            tags=tuple(state.tags), relations=tuple(state.relations),
+        )
         try:
             await self._storage.store_batch(batch)
         except BaseException:
@@ -113,6 +155,9 @@ class Pipeline:
                 known[(feed_id, identity)] = found
         unknown = sum(1 for feed_id, ids in by_feed.items() for i in set(ids) if (feed_id, i) not in known)
         reserved = await self._storage.reserve_ids("articles", unknown)
+        if len(self._story_ids) < unknown:
+            block = await self._storage.reserve_ids("stories", max(unknown, _STORY_ID_BLOCK))
+            self._story_ids = list(reversed(block)) + self._story_ids
         link_roots = await self._storage.roots_by_canonical_link(links) if links else {}
         return _BatchState(known=known, link_roots=link_roots, ids=list(reversed(reserved)))
 
@@ -127,33 +172,96 @@ class Pipeline:
         canonical = canonicalize_url(entry.link) if entry.link and is_http_url(entry.link) else None
         signature = signature_of(entry.title, entry.summary)
         published = effective_published(entry, now)
-        duplicate_of = state.link_roots.get(canonical) if canonical else None
+        duplicate_of, story_id = state.link_roots.get(canonical, (None, None)) if canonical else (None, None)
         if duplicate_of is None:
             duplicate_of = self._duplicates.find(signature)
+            story_id = self._story_of.get(duplicate_of) if duplicate_of is not None else None
+        intel = self._analyst.describe(entry.title, entry.summary)
+        publisher = publisher_of(entry.link, item.feed_url)
+        created = False
         if duplicate_of is None:
             self._duplicates.add(article_id, signature, published.timestamp())
+            story, created = self._assign_story(article_id, entry, intel, published, publisher)
+            story_id = story.id
+            state.touched[story.id] = story
+            self._record_tags(state, article_id, intel)
+            self._record_relations(state, intel, published, story.id)
+        elif story_id is not None and (open_story := self._stories.get(story_id)) is not None:
+            open_story.article_count += 1
+            state.touched[open_story.id] = open_story
+        if story_id is not None:
+            self._story_of[article_id] = story_id
         if canonical and canonical not in state.link_roots:
-            state.link_roots[canonical] = duplicate_of or article_id
+            state.link_roots[canonical] = (duplicate_of or article_id, story_id)
         state.articles.append(NewArticle(
             id=article_id, feed_id=item.feed_id, identity=identity, guid=entry.guid, link=entry.link,
             canonical_link=canonical, title=entry.title, summary=entry.summary, published=published,
             first_seen=now, duplicate_of=duplicate_of, backlog=backlog, content_hash=fingerprint,
-            signature=signature.encode(),
+            signature=signature.encode(), story_id=story_id, publisher=publisher,
+            tone=intel.tone.score if intel.tone.cues else None,
         ))
-        state.known[(item.feed_id, identity)] = KnownItem(article_id, duplicate_of or article_id, fingerprint)
-        return ProcessedItem(item, "new", article_id, duplicate_of)
+        state.known[(item.feed_id, identity)] = KnownItem(article_id, duplicate_of or article_id, fingerprint,
+                                                          story_id)
+        return ProcessedItem(item, "new", article_id, duplicate_of, story_id, intel, created)
+
+    def _assign_story(self, article_id: int, entry: ParsedEntry, intel: ArticleIntel, published: datetime,
+                      publisher: str) -> tuple[OpenStory, bool]:
+        signal = ArticleSignal(article_id=article_id, title=entry.title, terms=intel.terms,
+                               actors=intel.actor_ids, published=published.timestamp(), publisher=publisher,
+                               template=title_template(entry.title))
+        assignment = self._stories.assign(signal, self._story_ids[-1], intel.domains.domains)
+        if assignment.created:
+            self._story_ids.pop()
+        return assignment.story, assignment.created
 
     def _process_known(self, item: Incoming, known: KnownItem, fingerprint: str, state: _BatchState,
                        now: datetime) -> ProcessedItem:
         if known.article_id is None:
             return ProcessedItem(item, "forgotten", None)
-        if known.content_hash == fingerprint:
-            return ProcessedItem(item, "unchanged", known.article_id, known.article_id)
         entry = item.entry
+        intel = self._analyst.describe(entry.title, entry.summary)
+        if known.content_hash == fingerprint:
+            return ProcessedItem(item, "unchanged", known.article_id, known.article_id, known.story_id, intel)
         signature = signature_of(entry.title, entry.summary)
         if known.root_id == known.article_id:
             self._duplicates.add(known.article_id, signature, effective_published(entry, now).timestamp())
+            self._record_tags(state, known.article_id, intel)
         state.updates.append(ArticleUpdate(known.article_id, entry.title, entry.summary, fingerprint, now,
                                            signature.encode()))
-        state.known[(item.feed_id, item_identity(entry))] = KnownItem(known.article_id, known.root_id, fingerprint)
-        return ProcessedItem(item, "updated", known.article_id, known.article_id)
+        state.known[(item.feed_id, item_identity(entry))] = KnownItem(known.article_id, known.root_id, fingerprint,
+                                                                      known.story_id)
+        return ProcessedItem(item, "updated", known.article_id, known.article_id, known.story_id, intel)
+
+    @staticmethod
+    def _record_tags(state: _BatchState, article_id: int, intel: ArticleIntel) -> None:
+        for rank, tag in enumerate(intel.actors):
+            state.tags.append(TagRow(article_id, "country" if tag.actor.kind == "country" else "org",
+                                     tag.actor.id, rank, tag.evidence))
+        for rank, domain in enumerate(intel.domains.domains):
+            state.tags.append(TagRow(article_id, "domain", domain, rank, intel.domains.evidence.get(domain, ())))
+
+    @staticmethod
+    def _record_relations(state: _BatchState, intel: ArticleIntel, published: datetime, story_id: int) -> None:
+        countries = sorted(set(intel.countries))
+        if len(countries) < 2:
+            return
+        day = published.astimezone(UTC).date().isoformat()
+        tone = intel.tone.score if intel.tone.cues else None
+        for (a, b), domain in itertools.product(itertools.combinations(countries, 2),
+                                                (ALL_DOMAINS, *intel.domains.domains)):
+            state.relations.append(RelationRow(a, b, day, domain, story_id, tone))
+
+
+def _story_row(story: OpenStory) -> StoryRow:
+    primary = story.domains.most_common(1)[0][0] if story.domains else None
+    return StoryRow(
+        id=story.id, label=story.label, label_article_id=story.label_article_id, label_score=story.label_score,
+        first_seen=_utc(story.first_seen), last_seen=_utc(story.last_seen), article_count=story.article_count,
+        publisher_count=len(story.publishers), primary_domain=primary, actors=dict(story.actors),
+        domains=dict(story.domains), profile=dict(story.profile), members=list(story.members),
+        templates=dict(story.templates),
+    )
+
+
+def _utc(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp, tz=UTC)

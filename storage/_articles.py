@@ -9,10 +9,11 @@ from datetime import datetime
 from bot.feeds.models import Article, IngestBatch, KnownItem, StoreStats
 from storage._base import QueriesBase
 from storage._convert import chunks, from_ts, require_ts, to_ts
-from storage._feeds import write_fetch_states
+from storage._feeds import delete_empty_stories, write_fetch_states
+from storage._stories import write_stories, write_tags_and_relations
 
 _ARTICLE_COLUMNS = """a.id, a.feed_id, f.title, a.guid, a.link, a.title, a.summary, a.published, a.first_seen,
-    a.updated, a.duplicate_of, a.backlog"""
+    a.updated, a.duplicate_of, a.backlog, a.story_id, a.publisher"""
 _FTS_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -20,7 +21,7 @@ def _article(row: tuple) -> Article:  # type: ignore[type-arg]
     return Article(
         id=row[0], feed_id=row[1], feed_title=row[2], guid=row[3], link=row[4], title=row[5], summary=row[6],
         published=require_ts(row[7]), first_seen=require_ts(row[8]), updated=from_ts(row[9]),
-        duplicate_of=row[10], backlog=bool(row[11]),
+        duplicate_of=row[10], backlog=bool(row[11]), story_id=row[12], publisher=row[13],
     )
 
 
@@ -54,11 +55,11 @@ class ArticleQueries(QueriesBase):
             for part in chunks(list(identities)):
                 marks = ",".join("?" * len(part))
                 async with db.execute(
-                    f"""SELECT identity, id, coalesce(duplicate_of, id), content_hash FROM articles
+                    f"""SELECT identity, id, coalesce(duplicate_of, id), content_hash, story_id FROM articles
                         WHERE feed_id = ? AND identity IN ({marks})""", (feed_id, *part),
                 ) as cursor:
-                    async for identity, article_id, root_id, content_hash in cursor:
-                        known[identity] = KnownItem(article_id, root_id, content_hash)
+                    async for identity, article_id, root_id, content_hash, story_id in cursor:
+                        known[identity] = KnownItem(article_id, root_id, content_hash, story_id)
                 missing = [identity for identity in part if identity not in known]
                 if not missing:
                     continue
@@ -70,18 +71,20 @@ class ArticleQueries(QueriesBase):
                         known[identity] = KnownItem(None, None, None)
         return known
 
-    async def roots_by_canonical_link(self, links: Sequence[str]) -> dict[str, int]:
-        """For each canonical link already stored, the id of the first copy (the root of its duplicates)."""
-        roots: dict[str, int] = {}
+    async def roots_by_canonical_link(self, links: Sequence[str]) -> dict[str, tuple[int, int | None]]:
+        """For each canonical link already stored: the first copy (the root of its duplicates) and its story."""
+        roots: dict[str, tuple[int, int | None]] = {}
         async with self._read() as db:
             for part in chunks(sorted(set(links))):
                 marks = ",".join("?" * len(part))
+                # SQLite takes the bare columns of a min() query from the row holding the minimum.
                 async with db.execute(
-                    f"""SELECT canonical_link, min(coalesce(duplicate_of, id)) FROM articles
-                        WHERE canonical_link IN ({marks}) GROUP BY canonical_link""", part,
+                    f"""SELECT a.canonical_link, min(r.id), r.story_id FROM articles a
+                        JOIN articles r ON r.id = coalesce(a.duplicate_of, a.id)
+                        WHERE a.canonical_link IN ({marks}) GROUP BY a.canonical_link""", part,
                 ) as cursor:
-                    async for link, root in cursor:
-                        roots[link] = root
+                    async for link, root, story_id in cursor:
+                        roots[link] = (root, story_id)
         return roots
 
     async def store_batch(self, batch: IngestBatch) -> None:
@@ -89,16 +92,16 @@ class ArticleQueries(QueriesBase):
         async with self._transaction() as db:
             await write_batch(db, batch)
 
-    async def recent_signatures(self, since: datetime) -> AsyncIterator[tuple[int, float, bytes]]:
-        """(id, published, signature) of original articles published since `since`, oldest first."""
+    async def recent_signatures(self, since: datetime) -> AsyncIterator[tuple[int, float, bytes, int | None]]:
+        """(id, published, signature, story id) of original articles published since `since`, oldest first."""
         async with self._read() as db, db.execute(
-            """SELECT id, published, signature FROM articles
+            """SELECT id, published, signature, story_id FROM articles
                WHERE published >= :since AND duplicate_of IS NULL AND signature IS NOT NULL ORDER BY published""",
             {"since": to_ts(since)},
         ) as cursor:
             rows = await cursor.fetchall()
         for row in rows:
-            yield int(row[0]), float(row[1]), bytes(row[2])
+            yield int(row[0]), float(row[1]), bytes(row[2]), row[3]
 
     async def get_articles(self, article_ids: Sequence[int]) -> dict[int, Article]:
         found: dict[int, Article] = {}
@@ -175,23 +178,28 @@ class ArticleQueries(QueriesBase):
             )
             pruned = await db.execute("DELETE FROM articles WHERE first_seen < :articles_before", params)
             forgotten = await db.execute("DELETE FROM seen_items WHERE first_seen < :seen_before", params)
+            if pruned.rowcount:
+                await delete_empty_stories(db)
             return pruned.rowcount, forgotten.rowcount
 
 
 async def write_batch(db, batch: IngestBatch) -> None:  # type: ignore[no-untyped-def]
-    """The rows of one batch, inside the caller's transaction."""
+    """The rows of one batch, inside the caller's transaction (stories first: articles point at them)."""
+    await write_stories(db, batch.stories, batch.story_publishers)
     if batch.articles:
         await db.executemany(
             """INSERT INTO articles (id, feed_id, identity, guid, link, canonical_link, title, summary, published,
-                   first_seen, duplicate_of, backlog, content_hash, signature)
+                   first_seen, duplicate_of, backlog, content_hash, signature, story_id, publisher, tone)
                VALUES (:id, :feed_id, :identity, :guid, :link, :canonical_link, :title, :summary, :published,
-                   :first_seen, :duplicate_of, :backlog, :content_hash, :signature)""",
+                   :first_seen, :duplicate_of, :backlog, :content_hash, :signature, :story_id, :publisher, :tone)""",
             [{"id": a.id, "feed_id": a.feed_id, "identity": a.identity, "guid": a.guid, "link": a.link,
               "canonical_link": a.canonical_link, "title": a.title, "summary": a.summary,
               "published": to_ts(a.published), "first_seen": to_ts(a.first_seen), "duplicate_of": a.duplicate_of,
-              "backlog": int(a.backlog), "content_hash": a.content_hash, "signature": a.signature}
+              "backlog": int(a.backlog), "content_hash": a.content_hash, "signature": a.signature,
+              "story_id": a.story_id, "publisher": a.publisher, "tone": a.tone}
              for a in batch.articles],
         )
+    await write_tags_and_relations(db, batch.tags, batch.relations)
     if batch.updates:
         await db.executemany(
             """UPDATE articles SET title = :title, summary = :summary, content_hash = :content_hash,

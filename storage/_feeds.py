@@ -78,9 +78,11 @@ class FeedQueries(QueriesBase):
         return from_ts(row[0]) if row else None
 
     async def remove_feed(self, feed_id: int) -> bool:
-        """Delete a feed with its articles and seen-set."""
+        """Delete a feed with its articles and seen-set, and the stories left with no article."""
         async with self._transaction() as db:
             cursor = await db.execute("DELETE FROM feeds WHERE id = :id", {"id": feed_id})
+            if cursor.rowcount:
+                await delete_empty_stories(db)
             return cursor.rowcount > 0
 
     async def enable_feed(self, feed_id: int, next_due: datetime) -> bool:
@@ -140,3 +142,9 @@ async def write_fetch_states(db, states: list[FeedFetchState]) -> None:  # type:
               "fetched_at": to_ts(s.fetched_at), "disabled_reason": s.disabled_reason, "feed_id": s.feed_id}
              for s in failed],
         )
+
+
+async def delete_empty_stories(db) -> None:  # type: ignore[no-untyped-def]
+    await db.execute(
+        """DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id)"""
+    )

@@ -16,6 +16,7 @@ import aiosqlite
 
 from storage._articles import ArticleQueries
 from storage._feeds import FeedQueries
+from storage._stories import StoryQueries
 from storage.migrate import apply_migrations
 
 log = logging.getLogger(__name__)
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 
 
-class SqliteStorage(FeedQueries, ArticleQueries):
+class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries):
     """Open with `await open_storage(path)`; close with `await storage.close()`."""
 
     def __init__(self, db: aiosqlite.Connection, path: Path | str) -> None:

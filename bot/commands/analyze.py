@@ -11,7 +11,6 @@ from bot.analyze import AnalyzeInputError, analyze_files
 from bot.commands.common import UsageError, opened_storage, shorten
 from bot.config import Settings
 from bot.feeds.ingest import utcnow
-from bot.pipeline import Pipeline
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,9 +26,8 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"no such file: {', '.join(missing)}")
     now = utcnow()
     async with opened_storage(settings.database) as storage:
-        pipeline = await Pipeline.create(storage, now=now)
         try:
-            items = await analyze_files(storage, pipeline, args.paths, now=now)
+            items = await analyze_files(storage, args.paths, now=now)
         except AnalyzeInputError as exc:
             raise UsageError(str(exc)) from None
     out = sys.stdout

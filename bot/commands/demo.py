@@ -10,6 +10,7 @@ from bot.commands.common import format_time, opened_storage, shorten
 from bot.commands.feeds import feed_status
 from bot.config import Settings
 from bot.demo.runner import DemoResult, run_demo
+from bot.intel.render import briefing_text, relations_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -50,8 +51,14 @@ def render(result: DemoResult) -> str:
         f"{second.new_articles} new articles ({second.duplicates} duplicates folded), {second.updated} updated in place.",
         f"Stored: {stats.articles} articles, of which {stats.duplicates} are copies of another.",
         "",
-        "Newest stories:",
+        "=" * 100,
+        briefing_text(result.briefing),
+        "",
+        "=" * 100,
+        relations_text(result.relations, result.relation_names),
+        "",
+        f"(The demo's clock stands at {format_time(result.as_of)}, just after the sample's newest item.)",
+        "Next: `sitrep demo --database demo.db`, then `SITREP_DATABASE=demo.db sitrep story ID`, "
+        "`sitrep search`, `sitrep relations russia iran --days 14 --chart ri.png --at 2026-11-25T18:30Z`.",
     ]
-    for article in result.newest:
-        lines.append(f"  {format_time(article.published)}  {shorten(article.title, 70)}  ({article.feed_title})")
     return "\n".join(lines)

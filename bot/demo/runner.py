@@ -17,6 +17,10 @@ from bot.feeds.fetcher import Fetcher
 from bot.feeds.ingest import CycleReport, IngestService
 from bot.feeds.models import Article, Feed, StoreStats
 from bot.feeds.registry import add_or_get_feed
+from bot.intel.actors import default_gazetteer
+from bot.intel.briefing import Briefing, BriefingRequest
+from bot.intel.relations import RelationTrend
+from bot.intel.service import IntelService
 from bot.pipeline import Pipeline
 from storage.base import Storage
 
@@ -38,6 +42,13 @@ class DemoResult:
     stats: StoreStats
     newest: list[Article]
     as_of: datetime
+    briefing: Briefing
+    relations: RelationTrend
+    relation_names: tuple[str, str]
+
+
+RELATIONS_PAIR = ("RU", "IR")
+RELATIONS_DAYS = 14
 
 
 def load_sample() -> list[SampleFeed]:
@@ -84,10 +95,15 @@ async def run_demo(storage: Storage, settings: Settings) -> DemoResult:
     finally:
         await server.stop()
     newest = await storage.newest_articles(8)
+    intel = IntelService(storage, default_gazetteer())
+    briefing = await intel.briefing(BriefingRequest(end=clock(), hours=24, limit=8))
+    relations = await intel.relations(*RELATIONS_PAIR, days=RELATIONS_DAYS, end=clock())
+    names = intel.actor_names(list(RELATIONS_PAIR))
     return DemoResult(
         feeds=[f for f in await storage.list_feeds() if f.url.startswith(base)],
         first_cycle=first, second_cycle=second, stats=await storage.stats(), newest=newest,
-        as_of=clock(),
+        as_of=clock(), briefing=briefing, relations=relations,
+        relation_names=(names[RELATIONS_PAIR[0]], names[RELATIONS_PAIR[1]]),
     )
 
 

@@ -23,10 +23,22 @@ from datasketch import MinHash
 NUM_PERM = 32
 BANDS = 8
 ROWS = NUM_PERM // BANDS
-THRESHOLD = 0.75
+THRESHOLD = 0.7
 SHINGLE = 3
 BODY_ONLY_MIN_TOKENS = 25
 
+# Credit lines and trailers that syndication adds to someone else's text; stripped before comparing.
+_TRAILERS = re.compile(
+    r"(?:[\s(\[]*(?:"
+    r"(?:this|the) (?:article|story|report|piece) (?:was )?(?:first |originally )?(?:appeared|published|ran) [^.()]*"
+    r"|(?:syndicated|republished|reprinted) (?:from|by|with permission(?: from)?) [^.()]*"
+    r"|the post .{0,300}? appeared first on [^.()]*"
+    r"|(?:originally )?published (?:on|at|by|in) [^.()]*"
+    r"|(?:read|continue reading) (?:more|the full (?:story|article))[^.()]*"
+    r"|(?:source|via|credit): [^.()]*"
+    r")[.\s)\]]*)+$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -63,6 +75,11 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
 
 
+def strip_trailers(text: str) -> str:
+    """The text without a syndication credit at its end ("This article first appeared on Wire Desk.")."""
+    return _TRAILERS.sub("", text).rstrip()
+
+
 def tokens_of(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
@@ -70,7 +87,7 @@ def tokens_of(text: str) -> list[str]:
 def signature_of(title: str, summary: str) -> Signature:
     """Shingle the summary when it says enough on its own (so a copy under a new headline still matches),
     otherwise the title and summary together; the figures come from the same text."""
-    text = summary
+    text = strip_trailers(summary)
     tokens = tokens_of(text)
     if len(tokens) < BODY_ONLY_MIN_TOKENS:
         text = f"{title} {summary}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import logging
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -187,6 +188,8 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
         seconds = (when - (now or datetime.now(UTC))).total_seconds()
+    if math.isnan(seconds):  # float() accepts "nan", and timedelta(seconds=nan) raises
+        return None
     return min(max(seconds, 0.0), _MAX_RETRY_AFTER_S)
 
 

@@ -162,7 +162,7 @@ class IngestService:
                          key=lambda pair: (pair[1].published or now, -pair[0]))
         backlog = not feed.initialised
         items = await self._pipeline.process(
-            [Incoming(feed.id, entry) for _, entry in entries], now=now, backlog=backlog, feed_states=[ok],
+            [Incoming(feed.id, entry, fetched.parsed.site_url or feed.url) for _, entry in entries], now=now, backlog=backlog, feed_states=[ok],
         )
         feed_report = FeedReport(feed, "ok", backlog=backlog, items=items)
         for item in items:

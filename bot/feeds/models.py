@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.intel.models import RelationRow, StoryPublisherRow, StoryRow, TagRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,7 @@ class KnownItem:
     article_id: int | None
     root_id: int | None
     content_hash: str | None
+    story_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,9 @@ class NewArticle:
     backlog: bool
     content_hash: str
     signature: bytes | None
+    story_id: int | None = None
+    publisher: str | None = None
+    tone: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +126,10 @@ class IngestBatch:
     articles: tuple[NewArticle, ...] = ()
     updates: tuple[ArticleUpdate, ...] = ()
     feed_states: tuple[FeedFetchState, ...] = ()
+    stories: tuple[StoryRow, ...] = ()
+    story_publishers: tuple[StoryPublisherRow, ...] = ()
+    tags: tuple[TagRow, ...] = ()
+    relations: tuple[RelationRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +148,8 @@ class Article:
     updated: datetime | None
     duplicate_of: int | None
     backlog: bool
+    story_id: int | None = None
+    publisher: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

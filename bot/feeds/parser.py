@@ -6,6 +6,7 @@ Both are well-kept parsers; we only normalise what they return: HTML to plain te
 from __future__ import annotations
 
 import calendar
+import html
 import logging
 import re
 from collections.abc import Mapping
@@ -89,7 +90,7 @@ def _from_fastfeedparser(result: Mapping[str, Any]) -> ParsedFeed:
             guid=_clean_id(raw.get("id")),
             link=_clean_id(raw.get("link")),
             title=html_to_text(raw.get("title")),
-            summary=_fuller(html_to_text(raw.get("description")), html_to_text(_first_content(raw))),
+            summary=_summary(raw.get("description") or "", _first_content(raw)),
             published=_parse_iso(raw.get("published") or raw.get("updated")),
         )
         for raw in result.get("entries") or ()
@@ -118,13 +119,20 @@ def _from_feedparser(body: bytes, *, forgiving: bool) -> ParsedFeed:
     return ParsedFeed(title=_title(feed.get("title")), site_url=_clean_id(feed.get("link")), entries=entries)
 
 
-def _fuller(description: str, content: str) -> str:
-    """fastfeedparser fills a missing Atom summary with the first 512 characters of the content; when the
-    description is just the start of the content, the content is the real text. Capped: a summary, not a book."""
-    text = description
-    if content and len(content) > len(description) and content.startswith(description[:200]):
-        text = content
-    return text[:MAX_SUMMARY_CHARS]
+def _summary(description: str, content: str) -> str:
+    """The item's text. fastfeedparser fills a missing description from the first 512 characters of the content,
+    stripped with a regex that keeps the text of <script> and <style>; when the description is that, the content,
+    cleaned properly, is the real text. Capped: a summary, not a book."""
+    if content and _naive_text(content).startswith(collapse_whitespace(description)):
+        return html_to_text(content)[:MAX_SUMMARY_CHARS]
+    cleaned, full = html_to_text(description), html_to_text(content)
+    if full and len(full) > len(cleaned) and full.startswith(cleaned[:200]):
+        return full[:MAX_SUMMARY_CHARS]
+    return cleaned[:MAX_SUMMARY_CHARS]
+
+
+def _naive_text(fragment: str) -> str:
+    return collapse_whitespace(html.unescape(re.sub(r"<[^>]*>", " ", fragment)))
 
 
 def _first_content(raw: Mapping[str, Any]) -> str:

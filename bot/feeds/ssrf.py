@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import ThreadedResolver
+from yarl import URL
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -107,10 +108,16 @@ def check_url(url: str, policy: AddressPolicy) -> str:
         raise BlockedURL("the URL has no host")
     if parts.username or parts.password:
         raise BlockedURL("URLs with credentials are not accepted")
-    literal = parse_literal_host(host)
+    # Check the host aiohttp will connect to: yarl applies IDNA, which turns ideographic or full-width dots and
+    # circled digits into a literal 127.0.0.1 that aiohttp connects to without asking the resolver.
+    try:
+        seen = (URL(url.strip()).host or host).lower().rstrip(".")
+    except ValueError:
+        raise BlockedURL("the URL is malformed") from None
+    literal = parse_literal_host(seen) or parse_literal_host(host)
     if literal is not None:
         policy.check_address(literal)
-    elif not policy.allow_private and host.lower().rstrip(".") in {"localhost", "localhost.localdomain"}:
+    elif not policy.allow_private and seen in {"localhost", "localhost.localdomain"}:
         raise BlockedURL("localhost is a loopback address")
     return host
 

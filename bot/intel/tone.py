@@ -38,12 +38,11 @@ class ToneLexicon:
                  irregular: Mapping[str, Sequence[str]] = MappingProxyType({})) -> None:
         """`negation_factors`: how much of a negated cooperative / conflictual cue's weight turns into its
         opposite. Refusing to sign is nearly a rejection (Goldstein -4); not attacking is hardly an event."""
-        entries: list[tuple[str, tuple[float, str]]] = []
         for raw, weight in weights.items():
             if not -LIMIT <= weight <= LIMIT:
                 raise ValueError(f"tone weight of {raw!r} is outside [-{LIMIT}, {LIMIT}]")
-            entries.append((raw, (float(weight), normalise(raw.removeprefix("=")).strip())))
-        self._matcher: PhraseMatcher[tuple[float, str]] = PhraseMatcher(entries, irregular)
+        self._matcher: PhraseMatcher[float] = PhraseMatcher(
+            ((raw, float(weight)) for raw, weight in weights.items()), irregular)
         self._negators = frozenset(negators)
         self._window = negation_window
         self._cooperative_factor, self._conflictual_factor = negation_factors
@@ -60,7 +59,7 @@ class ToneLexicon:
         weights: list[float] = []
         cues: dict[str, None] = {}  # an ordered set
         scope_end = -1  # end of the last negated cue: "refused to sign the treaty" negates both cues
-        for start, end, (weight, cue) in self._matcher.find(norm):
+        for start, end, cue, weight in self._matcher.find(norm):
             if self._negated(norm, start) or (scope_end >= 0 and _close_after(norm, scope_end, start)):
                 factor = self._cooperative_factor if weight > 0 else self._conflictual_factor
                 weight, cue, scope_end = -weight * factor, f"not {cue}", end
@@ -75,7 +74,7 @@ class ToneLexicon:
 
     def _negated(self, norm: str, start: int) -> bool:
         """A negator among the few words before the cue, in the same clause."""
-        low = max(0, start - 12 * self._window)
+        low = max(0, start - 20 * self._window)
         before = norm[low:start].split()
         if low and norm[low - 1] != " ":
             before = before[1:]  # the slice began inside a word: drop the fragment ("pia|no")

@@ -57,6 +57,14 @@ REFUSED_HOSTS = [
     pytest.param("2852039166", "metadata", id="decimal-metadata"),
     pytest.param("100.64.0.1", "", id="cgnat"),
     pytest.param("192.0.0.192", "metadata", id="oracle-metadata"),
+    # Hosts that IDNA (applied by yarl inside aiohttp) turns into an address: aiohttp then connects to the
+    # literal without asking the resolver, so check_url is the only guard.
+    pytest.param("127\u30020\u30020\u30021", "loopback", id="ideographic-full-stops"),
+    pytest.param("127\uff0e0\uff0e0\uff0e1", "loopback", id="fullwidth-full-stops"),
+    pytest.param("\u2460\u2461\u2466.0.0.1", "loopback", id="circled-digits"),
+    pytest.param("\uff11\uff12\uff17.0.0.1", "loopback", id="fullwidth-digits"),
+    pytest.param("\uff10x7f.1", "loopback", id="fullwidth-hex"),
+    pytest.param("\uff4c\uff4f\uff43\uff41\uff4c\uff48\uff4f\uff53\uff54", "loopback", id="fullwidth-localhost"),
 ]
 
 
@@ -98,9 +106,10 @@ def test_url_without_host_is_refused(url: str) -> None:
         check_url(url, DEVELOPMENT)
 
 
-def test_malformed_port_is_refused_not_crashed() -> None:
+@pytest.mark.parametrize("url", ["http://example.com:abc/feed", "http://xn--/feed", "http://exa\u200bmple.com/"])
+def test_malformed_url_is_refused_not_crashed(url: str) -> None:
     with pytest.raises(BlockedURL, match="malformed"):
-        check_url("http://example.com:abc/feed", PRODUCTION)
+        check_url(url, PRODUCTION)
 
 
 @pytest.mark.parametrize(("url", "host"), [
@@ -125,6 +134,7 @@ def test_development_mode_allows_loopback_and_private(host: str) -> None:
 @pytest.mark.parametrize("host", [
     "169.254.169.254", "169.254.170.2", "100.100.100.200", "[fd00:ec2::254]", "[::ffff:169.254.169.254]",
     "[::ffff:a9fe:a9fe]", "2852039166", "0xa9.0xfe.0xa9.0xfe", "[64:ff9b::a9fe:a9fe]",
+    "169\u3002254\u3002169\u3002254",
 ])
 def test_development_mode_still_refuses_metadata_in_any_spelling(host: str) -> None:
     with pytest.raises(BlockedURL, match="metadata"):

@@ -56,8 +56,7 @@ class FakeDiscord:
 
     async def stop(self) -> None:
         for conn in list(self.gateway.conns):
-            conn.server_closed = True
-            await conn.ws.close(code=1001)
+            await self.gateway._close(conn, 1001, "Server shutting down.")
         if self._runner is not None:
             await self._runner.stop()
             self._runner = None
@@ -182,8 +181,8 @@ class FakeDiscord:
     # ----- interactions
     async def _send_interaction(self, rec: Any) -> int:
         await self.flush()
+        rec.sent_at = time.monotonic()  # before the send: the bot may answer before dispatch() returns
         await self.gateway.dispatch("INTERACTION_CREATE", rec.payload, one=True, guild_id=rec.guild_id)
-        rec.sent_at = time.monotonic()
         self.waiters.poke()
         return rec.id
 

@@ -128,7 +128,8 @@ class Store:
             payload["webhook_id"] = str(self.world.application_id)
             payload["application_id"] = str(self.world.application_id)
             payload["interaction_metadata"] = {
-                "id": str(interaction.id), "type": interaction.type, "user": self.world.user(interaction.user_id).payload(),
+                "id": str(interaction.id), "type": interaction.type,
+                "user": self.world.user(interaction.user_id).payload(),
                 "authorizing_integration_owners": {"0": str(interaction.guild_id)}}
             if interaction.type == 2:
                 payload["interaction_metadata"]["name"] = interaction.label

@@ -149,7 +149,9 @@ class World:
         for position, channel in enumerate(channels):
             spec = {"name": channel} if isinstance(channel, str) else dict(channel)
             self._make_channel(guild, position=spec.pop("position", position), **spec)
-        self.on_event("GUILD_CREATE", self.guild_payload(guild))
+        joined = self.guild_payload(guild)
+        del joined["unavailable"]  # a guild joined after READY: discord.py then fires on_guild_join
+        self.on_event("GUILD_CREATE", joined)
         return guild
 
     def add_channel(self, guild_id: Any, name: str, *, type: int = TEXT, id: Any = None, position: int | None = None,

@@ -94,7 +94,8 @@ def _check_options(problems: Problems, base: str, options: list[dict[str, Any]])
         if opt.get("required"):
             if optional_seen:
                 problems.setdefault(f"{path}.required", []).append(
-                    ("APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID", "Required options must be placed before non-required options"))
+                    ("APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
+                     "Required options must be placed before non-required options"))
         else:
             optional_seen = True
         if len(opt.get("choices") or []) > 25:

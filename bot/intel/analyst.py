@@ -1,0 +1,68 @@
+"""Everything Sitrep reads out of one article's text: actors, domains, tone and clustering terms.
+
+Pure and cheap; the pipeline calls it once per new article, `sitrep analyze` through the same pipeline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from bot.intel.actors import ActorTag, Gazetteer, default_gazetteer
+from bot.intel.domains import DomainClassifier, DomainTag, default_classifier
+from bot.intel.textfeatures import normalise, term_weights
+from bot.intel.tone import Tone, tone_of
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleIntel:
+    actors: tuple[ActorTag, ...]
+    domains: DomainTag
+    tone: Tone
+    terms: Counter[str]
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        return tuple(tag.actor.id for tag in self.actors if tag.actor.kind == "country")
+
+    @property
+    def organisations(self) -> tuple[str, ...]:
+        return tuple(tag.actor.id for tag in self.actors if tag.actor.kind != "country")
+
+    @property
+    def actor_ids(self) -> frozenset[str]:
+        return frozenset(tag.actor.id for tag in self.actors)
+
+
+class Analyst:
+    def __init__(self, gazetteer: Gazetteer, classifier: DomainClassifier) -> None:
+        self.gazetteer = gazetteer
+        self.classifier = classifier
+
+    def describe(self, title: str, summary: str) -> ArticleIntel:
+        text = f"{title}\n{summary}"
+        actors = tuple(self.gazetteer.tag(text))
+        actor_words = frozenset(normalise(word) for tag in actors for phrase in tag.evidence
+                                for word in phrase.split())
+        return ArticleIntel(
+            actors=actors,
+            domains=self.classifier.classify(title, summary),
+            tone=tone_of(text),
+            terms=_with_actor_terms(term_weights(title, summary, actor_words=actor_words), actors),
+        )
+
+
+@cache
+def default_analyst() -> Analyst:
+    return Analyst(default_gazetteer(), default_classifier())
+
+
+ACTOR_TERM_WEIGHT = 2.0
+
+
+def _with_actor_terms(terms: Counter[str], actors: tuple[ActorTag, ...]) -> Counter[str]:
+    """Actors as terms of their own ("@IR"), so "Tehran", "Iranian" and "Araghchi" all count as the same word."""
+    for tag in actors:
+        terms[f"@{tag.actor.id}"] += ACTOR_TERM_WEIGHT
+    return terms

@@ -1,0 +1,248 @@
+"""Online story clustering: each new article joins the best open story or starts one.
+
+Similarity combines the words of title and lead (TF-IDF cosine against the story's profile), the actors both
+name, and the time between them. Candidates come from an inverted index of the open stories' strongest words,
+so the cost of an article does not grow with the number of stories. A story closes `window` after its last
+article; ids never change once given.
+
+IDF is counted over open stories rather than articles: a word that turns up in many concurrent stories
+("ukraine" in a war) tells stories apart less than one that turns up in few.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+PROFILE_TERMS = 48
+INDEX_TERMS = 16
+QUERY_TERMS = 12
+MAX_POSTINGS = 64
+IDF_PRIOR = 20.0
+MEMBER_FACTOR = 0.9
+MAX_MEMBERS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    """Tuned on tests/eval/items_tune.py; see bench/README.md for how the figures hold on the holdout set."""
+
+    window_s: float = 72 * 3600.0
+    join_threshold: float = 0.32
+    min_text_similarity: float = 0.18
+    actor_weight: float = 0.25
+    time_penalty: float = 0.10
+    label_min_gain: float = 0.02
+    min_shared_words: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSignal:
+    """What clustering needs of one article."""
+
+    article_id: int
+    title: str
+    terms: Mapping[str, float]
+    actors: frozenset[str]
+    published: float
+    publisher: str
+    template: tuple[str, tuple[str, ...]] = ("", ())
+
+
+@dataclass(slots=True)
+class OpenStory:
+    """A story while it can still grow; `profile` holds its strongest terms with summed weights."""
+
+    id: int
+    label: str
+    label_article_id: int
+    first_seen: float
+    last_seen: float
+    article_count: int = 0
+    profile: dict[str, float] = field(default_factory=dict)
+    actors: Counter[str] = field(default_factory=Counter)
+    publishers: dict[str, float] = field(default_factory=dict)
+    domains: Counter[str] = field(default_factory=Counter)
+    label_score: float = 0.0
+    members: list[dict[str, float]] = field(default_factory=list)
+    templates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    story: OpenStory
+    created: bool
+    score: float
+
+
+class StoryIndex:
+    """The open stories and their term index; `assign` is the only way an article enters a story."""
+
+    def __init__(self, params: StoryParams | None = None) -> None:
+        self.params = params or StoryParams()
+        self._stories: dict[int, OpenStory] = {}
+        self._postings: defaultdict[str, set[int]] = defaultdict(set)
+        self._indexed_terms: dict[int, tuple[str, ...]] = {}
+        self._story_df: Counter[str] = Counter()
+        self._closing: list[tuple[float, int]] = []  # (last_seen, id), a heap; stale entries skipped on pop
+        self._newest = float("-inf")
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    def get(self, story_id: int) -> OpenStory | None:
+        return self._stories.get(story_id)
+
+    def idf(self, term: str) -> float:
+        return math.log((len(self._stories) + IDF_PRIOR) / (self._story_df.get(term, 0) + 1.0))
+
+    def weigh(self, terms: Mapping[str, float]) -> dict[str, float]:
+        return {term: weight * self.idf(term) for term, weight in terms.items()}
+
+    def best_match(self, signal: ArticleSignal) -> tuple[OpenStory | None, float]:
+        """The open story this article belongs to, if any, with its score."""
+        self._close_before(signal.published - self.params.window_s)
+        vector = self.weigh(signal.terms)
+        norm = _norm(vector)
+        if norm == 0.0:
+            return None, 0.0
+        best: OpenStory | None = None
+        best_score = self.params.join_threshold
+        for story in self._candidates(vector):
+            score = self._score(signal, vector, norm, story)
+            if score > best_score or (score == best_score and best is not None and story.id < best.id):
+                best, best_score = story, score
+        return best, best_score if best else 0.0
+
+    def assign(self, signal: ArticleSignal, new_story_id: int, domains: Iterable[str] = ()) -> Assignment:
+        """Join the best story or open `new_story_id`; either way the story learns the article."""
+        story, score = self.best_match(signal)
+        created = story is None
+        if story is None:
+            story = OpenStory(id=new_story_id, label=signal.title, label_article_id=signal.article_id,
+                              first_seen=signal.published, last_seen=signal.published)
+            self._stories[story.id] = story
+        self.add_to(story, signal, domains)
+        return Assignment(story, created, score)
+
+    def add_to(self, story: OpenStory, signal: ArticleSignal, domains: Iterable[str] = ()) -> None:
+        """Fold an article into a story (also used for copies, which always join their original's story)."""
+        vector = self.weigh(signal.terms)
+        story.article_count += 1
+        story.first_seen = min(story.first_seen, signal.published)
+        story.last_seen = max(story.last_seen, signal.published)
+        story.actors.update(signal.actors)
+        story.domains.update(domains)
+        if signal.publisher not in story.publishers or signal.published < story.publishers[signal.publisher]:
+            story.publishers[signal.publisher] = signal.published
+        merged = Counter(story.profile)
+        merged.update(vector)
+        self._set_profile(story, dict(merged.most_common(PROFILE_TERMS)))
+        self._update_label(story, signal, vector)
+        story.members = (story.members + [dict(vector)])[-MAX_MEMBERS:]
+        masked, figures = signal.template
+        if figures:
+            story.templates[masked] = figures
+        heapq.heappush(self._closing, (story.last_seen, story.id))
+        self._newest = max(self._newest, signal.published)
+
+    def restore(self, story: OpenStory) -> None:
+        """Put back a story loaded from storage at start-up."""
+        self._stories[story.id] = story
+        self._set_profile(story, dict(story.profile))
+        heapq.heappush(self._closing, (story.last_seen, story.id))
+        self._newest = max(self._newest, story.last_seen)
+
+    def open_stories(self) -> list[OpenStory]:
+        return list(self._stories.values())
+
+    def _candidates(self, vector: Mapping[str, float]) -> list[OpenStory]:
+        """Stories sharing one of the article's strongest words or any of its actors."""
+        strongest = sorted(vector.items(), key=lambda item: -item[1])[:QUERY_TERMS]
+        terms = {term for term, _ in strongest} | {term for term in vector if term.startswith("@")}
+        ids: set[int] = set()
+        for term in terms:
+            postings = self._postings.get(term)
+            if postings:
+                ids.update(postings if len(postings) <= MAX_POSTINGS else sorted(postings)[-MAX_POSTINGS:])
+        return [self._stories[story_id] for story_id in ids]
+
+    def _score(self, signal: ArticleSignal, vector: Mapping[str, float], norm: float, story: OpenStory) -> float:
+        params = self.params
+        gap = abs(signal.published - story.last_seen)
+        if signal.published < story.first_seen - params.window_s or gap > params.window_s + 1:
+            return 0.0
+        masked, figures = signal.template
+        if figures and story.templates.get(masked, figures) != figures:
+            return 0.0  # the same headline with other figures: the next edition of a recurring bulletin
+        shared_words = sum(1 for term in vector if term in story.profile and not term.startswith("@"))
+        if shared_words < params.min_shared_words:
+            return 0.0
+        text = _cosine(vector, norm, story.profile)
+        if story.members:
+            text = max(text, MEMBER_FACTOR * max(_cosine(vector, norm, m) for m in story.members))
+        if text < params.min_text_similarity:
+            return 0.0
+        story_actors = set(story.actors)
+        union = signal.actors | story_actors
+        actors = len(signal.actors & story_actors) / len(union) if union else 0.0
+        return text + params.actor_weight * actors - params.time_penalty * min(gap / params.window_s, 1.0)
+
+    def _set_profile(self, story: OpenStory, profile: dict[str, float]) -> None:
+        old_terms = set(story.profile) if story.id in self._indexed_terms else set()
+        new_terms = set(profile)
+        for term in old_terms - new_terms:
+            self._story_df[term] -= 1
+            if self._story_df[term] <= 0:
+                del self._story_df[term]
+        for term in new_terms - old_terms:
+            self._story_df[term] += 1
+        story.profile = profile
+        for term in self._indexed_terms.get(story.id, ()):
+            self._postings[term].discard(story.id)
+        ranked = sorted(profile.items(), key=lambda item: -item[1])
+        indexed = tuple(term for term, _ in ranked[:INDEX_TERMS]) + tuple(
+            term for term, _ in ranked[INDEX_TERMS:] if term.startswith("@"))
+        for term in indexed:
+            self._postings[term].add(story.id)
+        self._indexed_terms[story.id] = indexed
+
+    def _update_label(self, story: OpenStory, signal: ArticleSignal, vector: Mapping[str, float]) -> None:
+        """The label is the title of the member closest to the story's profile: its most representative one."""
+        score = _cosine(vector, _norm(vector), story.profile)
+        if story.article_count == 1 or score > story.label_score + self.params.label_min_gain:
+            story.label, story.label_article_id, story.label_score = signal.title, signal.article_id, score
+
+    def _close_before(self, cutoff: float) -> None:
+        while self._closing and self._closing[0][0] < cutoff:
+            last_seen, story_id = heapq.heappop(self._closing)
+            story = self._stories.get(story_id)
+            if story is not None and story.last_seen == last_seen:
+                self._close(story)
+
+    def _close(self, story: OpenStory) -> None:
+        for term in self._indexed_terms.pop(story.id, ()):
+            postings = self._postings.get(term)
+            if postings is not None:
+                postings.discard(story.id)
+                if not postings:
+                    del self._postings[term]
+        for term in story.profile:
+            self._story_df[term] -= 1
+            if self._story_df[term] <= 0:
+                del self._story_df[term]
+        del self._stories[story.id]
+
+
+def _norm(vector: Mapping[str, float]) -> float:
+    return math.sqrt(sum(weight * weight for weight in vector.values()))
+
+
+def _cosine(vector: Mapping[str, float], norm: float, profile: Mapping[str, float]) -> float:
+    if norm == 0.0 or not profile:
+        return 0.0
+    dot = sum(weight * profile.get(term, 0.0) for term, weight in vector.items())
+    return dot / (norm * _norm(profile)) if dot else 0.0

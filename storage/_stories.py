@@ -1,0 +1,217 @@
+"""Story, tag and relation rows: written inside the ingest batch, read by briefings, /story and relations."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.feeds.models import Article
+from bot.intel.models import (
+    ArticleTag,
+    RelationDay,
+    RelationRow,
+    StoryPublisherRow,
+    StoryRecord,
+    StoryRow,
+    TagRow,
+)
+from bot.intel.stories import OpenStory
+from storage._base import QueriesBase
+from storage._convert import chunks, require_ts, to_ts
+
+_STORY_COLUMNS = """id, label, label_article_id, label_score, first_seen, last_seen, article_count, actors, domains,
+    profile, memory"""
+
+
+_RECORD_COLUMNS = """s.id, s.label, s.first_seen, s.last_seen, s.article_count, s.publisher_count,
+    s.primary_domain, s.actors, s.domains"""
+_READER_ARTICLE_COLUMNS = """a.id, a.feed_id, f.title, a.guid, a.link, a.title, a.summary, a.published, a.first_seen,
+    a.updated, a.duplicate_of, a.backlog, a.story_id, a.publisher"""
+
+
+def _record(row: tuple) -> StoryRecord:  # type: ignore[type-arg]
+    return StoryRecord(
+        id=row[0], label=row[1], first_seen=require_ts(row[2]), last_seen=require_ts(row[3]), article_count=row[4],
+        publisher_count=row[5], primary_domain=row[6], actors=json.loads(row[7]), domains=json.loads(row[8]),
+    )
+
+
+class StoryQueries(QueriesBase):
+    async def open_stories(self, since: datetime) -> list[OpenStory]:
+        """Stories whose last article is newer than `since`, with what clustering needs to go on growing them."""
+        async with self._read() as db:
+            async with db.execute(
+                f"SELECT {_STORY_COLUMNS} FROM stories WHERE last_seen >= :since ORDER BY id",
+                {"since": to_ts(since)},
+            ) as cursor:
+                rows = await cursor.fetchall()
+            stories = {
+                row[0]: OpenStory(
+                    id=row[0], label=row[1], label_article_id=row[2] or 0, label_score=row[3], first_seen=row[4],
+                    last_seen=row[5], article_count=row[6], actors=Counter(json.loads(row[7])),
+                    domains=Counter(json.loads(row[8])), profile=json.loads(row[9]),
+                    members=json.loads(row[10]).get("members", []),
+                    templates={k: tuple(v) for k, v in json.loads(row[10]).get("templates", {}).items()},
+                )
+                for row in rows
+            }
+            if stories:
+                async with db.execute(
+                    """SELECT p.story_id, p.publisher, p.first_seen FROM story_publishers p
+                       JOIN stories s ON s.id = p.story_id WHERE s.last_seen >= :since""", {"since": to_ts(since)},
+                ) as cursor:
+                    async for story_id, publisher, first_seen in cursor:
+                        stories[story_id].publishers[publisher] = first_seen
+        return list(stories.values())
+
+
+    async def stories_between(self, start: datetime, end: datetime, *, country: str | None = None,
+                              domain: str | None = None, limit: int = 300) -> list[StoryRecord]:
+        """Stories with an article published in [start, end], optionally naming `country` or in `domain`,
+        best corroborated first."""
+        clauses = ["s.id IN (SELECT story_id FROM articles WHERE published BETWEEN :start AND :end)"]
+        params: dict[str, object] = {"start": to_ts(start), "end": to_ts(end), "limit": limit}
+        for kind, value in (("country", country), ("domain", domain)):
+            if value:
+                clauses.append(
+                    f"""s.id IN (SELECT a.story_id FROM article_tags t JOIN articles a ON a.id = t.article_id
+                        WHERE t.kind = '{kind}' AND t.tag = :{kind} AND a.published BETWEEN :start AND :end)"""
+                )
+                params[kind] = value
+        async with self._read() as db, db.execute(
+            f"""SELECT {_RECORD_COLUMNS} FROM stories s WHERE {' AND '.join(clauses)}
+                ORDER BY s.publisher_count DESC, s.last_seen DESC LIMIT :limit""", params,
+        ) as cursor:
+            return [_record(row) async for row in cursor]
+
+    async def get_story(self, story_id: int) -> StoryRecord | None:
+        async with self._read() as db, db.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM stories s WHERE s.id = :id", {"id": story_id}
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _record(row) if row else None
+
+    async def story_articles(self, story_ids: Sequence[int]) -> dict[int, list[Article]]:
+        """Every article of these stories (copies included), oldest first."""
+        from storage._articles import _article
+
+        found: dict[int, list[Article]] = {story_id: [] for story_id in story_ids}
+        async with self._read() as db:
+            for part in chunks(list(story_ids)):
+                marks = ",".join("?" * len(part))
+                async with db.execute(
+                    f"""SELECT {_READER_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
+                        WHERE a.story_id IN ({marks}) ORDER BY a.published, a.id""", part,
+                ) as cursor:
+                    async for row in cursor:
+                        found[row[12]].append(_article(row))
+        return found
+
+    async def article_tags(self, article_ids: Sequence[int]) -> list[ArticleTag]:
+        tags: list[ArticleTag] = []
+        async with self._read() as db:
+            for part in chunks(list(article_ids)):
+                marks = ",".join("?" * len(part))
+                async with db.execute(
+                    f"""SELECT article_id, kind, tag, rank, evidence FROM article_tags
+                        WHERE article_id IN ({marks}) ORDER BY article_id, kind, rank""", part,
+                ) as cursor:
+                    async for article_id, kind, tag, rank, evidence in cursor:
+                        tags.append(ArticleTag(article_id, kind, tag, rank, tuple(json.loads(evidence))))
+        return tags
+
+    async def relation_days(self, country_a: str, country_b: str, start: datetime,
+                            end: datetime) -> list[RelationDay]:
+        """Per day and domain: articles, distinct stories and tone, for the pair (in either order)."""
+        a, b = sorted((country_a, country_b))
+        params = {"a": a, "b": b, "start": start.date().isoformat(), "end": end.date().isoformat()}
+        async with self._read() as db, db.execute(
+            """SELECT d.day, d.domain, d.articles, d.tone_sum, d.toned,
+                      (SELECT count(*) FROM relation_stories r WHERE r.country_a = d.country_a
+                          AND r.country_b = d.country_b AND r.day = d.day AND r.domain = d.domain)
+               FROM relation_days d
+               WHERE d.country_a = :a AND d.country_b = :b AND d.day BETWEEN :start AND :end
+               ORDER BY d.day, d.domain""", params,
+        ) as cursor:
+            return [RelationDay(day, domain, articles, stories, tone_sum, toned)
+                    async for day, domain, articles, tone_sum, toned, stories in cursor]
+
+    async def relation_stories(self, country_a: str, country_b: str, start: datetime, end: datetime, *,
+                               limit: int = 10) -> list[StoryRecord]:
+        a, b = sorted((country_a, country_b))
+        async with self._read() as db, db.execute(
+            f"""SELECT {_RECORD_COLUMNS} FROM stories s WHERE s.id IN (
+                    SELECT story_id FROM relation_stories
+                    WHERE country_a = :a AND country_b = :b AND day BETWEEN :start AND :end)
+                ORDER BY s.publisher_count DESC, s.article_count DESC, s.last_seen DESC LIMIT :limit""",
+            {"a": a, "b": b, "start": start.date().isoformat(), "end": end.date().isoformat(), "limit": limit},
+        ) as cursor:
+            return [_record(row) async for row in cursor]
+
+
+async def write_stories(db, stories: Sequence[StoryRow],  # type: ignore[no-untyped-def]
+                        publishers: Sequence[StoryPublisherRow]) -> None:
+    if stories:
+        await db.executemany(
+            """INSERT INTO stories (id, label, label_article_id, label_score, first_seen, last_seen, article_count,
+                   publisher_count, primary_domain, actors, domains, profile, memory)
+               VALUES (:id, :label, :label_article_id, :label_score, :first_seen, :last_seen, :article_count,
+                   :publisher_count, :primary_domain, :actors, :domains, :profile, :memory)
+               ON CONFLICT (id) DO UPDATE SET label = excluded.label, label_article_id = excluded.label_article_id,
+                   label_score = excluded.label_score, first_seen = excluded.first_seen,
+                   last_seen = excluded.last_seen, article_count = excluded.article_count,
+                   publisher_count = excluded.publisher_count, primary_domain = excluded.primary_domain,
+                   actors = excluded.actors, domains = excluded.domains, profile = excluded.profile,
+                   memory = excluded.memory""",
+            [{"id": s.id, "label": s.label, "label_article_id": s.label_article_id, "label_score": s.label_score,
+              "first_seen": to_ts(s.first_seen), "last_seen": to_ts(s.last_seen), "article_count": s.article_count,
+              "publisher_count": s.publisher_count, "primary_domain": s.primary_domain,
+              "actors": json.dumps(s.actors, separators=(",", ":")),
+              "domains": json.dumps(s.domains, separators=(",", ":")),
+              "profile": _compact(s.profile),
+              "memory": json.dumps({"members": [_rounded(m) for m in s.members], "templates": s.templates},
+                                   separators=(",", ":"), ensure_ascii=False)}
+             for s in stories],
+        )
+    if publishers:
+        await db.executemany(
+            """INSERT INTO story_publishers (story_id, publisher, first_seen) VALUES (:story_id, :publisher, :first)
+               ON CONFLICT (story_id, publisher) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)""",
+            [{"story_id": p.story_id, "publisher": p.publisher, "first": to_ts(p.first_seen)} for p in publishers],
+        )
+
+
+async def write_tags_and_relations(db, tags: Sequence[TagRow],  # type: ignore[no-untyped-def]
+                                   relations: Sequence[RelationRow]) -> None:
+    if tags:
+        await db.executemany(
+            """INSERT OR REPLACE INTO article_tags (article_id, kind, tag, rank, evidence)
+               VALUES (:article_id, :kind, :tag, :rank, :evidence)""",
+            [{"article_id": t.article_id, "kind": t.kind, "tag": t.tag, "rank": t.rank,
+              "evidence": json.dumps(list(t.evidence), ensure_ascii=False)} for t in tags],
+        )
+    if relations:
+        await db.executemany(
+            """INSERT INTO relation_days (country_a, country_b, day, domain, articles, tone_sum, toned)
+               VALUES (:a, :b, :day, :domain, 1, coalesce(:tone, 0), :toned)
+               ON CONFLICT (country_a, country_b, day, domain) DO UPDATE SET articles = articles + 1,
+                   tone_sum = tone_sum + coalesce(:tone, 0), toned = toned + :toned""",
+            [{"a": r.country_a, "b": r.country_b, "day": r.day, "domain": r.domain, "tone": r.tone,
+              "toned": int(r.tone is not None)} for r in relations],
+        )
+        await db.executemany(
+            """INSERT OR IGNORE INTO relation_stories (country_a, country_b, day, domain, story_id)
+               VALUES (:a, :b, :day, :domain, :story_id)""",
+            [{"a": r.country_a, "b": r.country_b, "day": r.day, "domain": r.domain, "story_id": r.story_id}
+             for r in relations],
+        )
+
+
+def _rounded(weights: dict[str, float]) -> dict[str, float]:
+    return {term: round(weight, 3) for term, weight in weights.items()}
+
+
+def _compact(weights: dict[str, float]) -> str:
+    return json.dumps(_rounded(weights), separators=(",", ":"), ensure_ascii=False)

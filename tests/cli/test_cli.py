@@ -1,0 +1,142 @@
+"""The offline CLI end to end: demo, analyze contract, feeds, ingest, search, export, brief, relations, story."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.helpers.feeds import Item, rss
+
+ROOT = Path(__file__).resolve().parents[2]
+AT = "2026-11-25T18:45Z"
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "cli.db"
+    monkeypatch.setenv("SITREP_DATABASE", str(path))
+    monkeypatch.chdir(tmp_path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    assert main(["demo", "--database", str(path)]) == 0
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_prints_feeds_briefing_and_relations(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    assert "Feeds: 13" in out and "malformed feed" in out
+    assert "duplicates folded" in out and "unchanged (304)" in out and "updated in place" in out
+    assert "Briefing for the 24 hours" in out and "MILITARY" in out
+    assert "Russia and Iran: the last 14 days" in out and "military" in out
+    assert not db.exists(), "the demo uses its own database unless --database is given"
+
+
+def test_story_search_brief_and_relations_on_the_demo(capsys: pytest.CaptureFixture[str], demo_db: Path,
+                                                      monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SITREP_DATABASE", str(demo_db))
+    code, out, _ = run(capsys, "brief", "--at", AT, "--format", "json")
+    briefing = json.loads(out)
+    top = briefing["sections"][0]["stories"][0]
+    assert code == 0 and top["publishers"] >= 3 and top["domain"] == "military"
+    code, out, _ = run(capsys, "story", str(top["story"]))
+    assert code == 0 and "Coverage:" in out and "Tags and their evidence:" in out
+    code, out, _ = run(capsys, "brief", "--at", AT, "--country", "iranian", "--format", "markdown")
+    assert code == 0 and out.startswith("# Briefing") and "country IR" in out
+    code, out, _ = run(capsys, "search", "drone", "deal", "--limit", "3")
+    assert code == 0 and "drone" in out.lower()
+    chart = tmp_path / "ri.png"
+    code, out, _ = run(capsys, "relations", "Moscow", "IR", "--days", "14", "--at", AT, "--chart", str(chart))
+    assert code == 0 and "Russia and Iran" in out
+    assert chart.read_bytes().startswith(b"\x89PNG")
+
+
+def test_export_jsonl_and_csv(capsys: pytest.CaptureFixture[str], demo_db: Path,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITREP_DATABASE", str(demo_db))
+    code, out, _ = run(capsys, "export", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) > 80 and {"id", "title", "link", "duplicate_of"} <= set(rows[0])
+    code, out, _ = run(capsys, "export", "--format", "csv")
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == len(rows)
+
+
+def test_feeds_commands(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "feeds", "add", "https://example.com/rss.xml")
+    assert code == 0 and "Added feed 1" in out
+    opml = tmp_path / "in.opml"
+    opml.write_text('<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/feed"/>'
+                    '<outline text="dup" xmlUrl="https://example.com/rss.xml"/></body></opml>')
+    code, out, _ = run(capsys, "feeds", "import-opml", str(opml))
+    assert code == 0 and "Imported 1 new feeds (1 already present" in out
+    code, out, _ = run(capsys, "feeds", "list")
+    assert "https://a.example/feed" in out and "new (not fetched yet)" in out
+    code, out, _ = run(capsys, "feeds", "export-opml")
+    assert 'xmlUrl="https://a.example/feed"' in out
+    code, out, _ = run(capsys, "feeds", "remove", "1")
+    assert code == 0
+    code, _, err = run(capsys, "feeds", "remove", "1")
+    assert code == 2 and "no feed 1" in err
+
+
+def test_feeds_add_refuses_private_addresses_in_production(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    code, _, err = run(capsys, "feeds", "add", "http://169.254.169.254/latest/meta-data")
+    assert code == 2 and "metadata" in err and len(err.strip().splitlines()) == 1
+
+
+def test_analyze_contract(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
+    first = tmp_path / "a.xml"
+    first.write_bytes(rss([Item("Iran and Russia sign drone deal", "Tehran and Moscow agreed a drone deal on Monday.",
+                                guid="a1", link="https://a.example/1"),
+                           Item("No guid here", "Text.", link="https://a.example/2")], title="Feed A"))
+    code, out, _ = run(capsys, "analyze", str(first), "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 2
+    assert set(rows[0]) == {"guid", "link", "feed", "duplicate_of", "story", "countries", "domains"}
+    by_guid = {row["guid"]: row for row in rows}
+    assert by_guid["a1"]["feed"] == "Feed A" and set(by_guid["a1"]["countries"]) == {"IR", "RU"}
+    assert by_guid["https://a.example/2"]["duplicate_of"] is None
+    code, again, _ = run(capsys, "analyze", str(first), "--json")
+    assert [json.loads(line)["duplicate_of"] for line in again.splitlines()] == [None, None], \
+        "a file analysed again is new to the database again"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["analyze", "missing.xml", "--json"], "no such file"),
+    (["search", "x", "--limit", "0"], "--limit"),
+    (["brief", "--country", "atlantis"], "not a country"),
+    (["relations", "russia", "russia"], "two different"),
+    (["story", "999"], "no story 999"),
+    (["nonsense"], "invalid choice"),
+])
+def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str, db: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=db.parent,
+                            env={"SITREP_DATABASE": str(db), "PATH": "", "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_a_malformed_file_in_analyze_is_exit_2(tmp_path: Path, db: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(b"<rss><channel><item><title>cut off")
+    result = subprocess.run([sys.executable, "-m", "bot", "analyze", str(bad), "--json"], capture_output=True,
+                            text=True, cwd=tmp_path, env={"SITREP_DATABASE": str(db), "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2 and "cannot parse" in result.stderr and result.stdout == ""

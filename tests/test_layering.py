@@ -1,0 +1,37 @@
+"""Domain code never imports discord: the CLI, a cog and a scheduled task call it the same way."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOMAIN_MODULES = [
+    "bot.config", "bot.pipeline", "bot.analyze", "bot.cli", "storage",
+    "bot.feeds.fetcher", "bot.feeds.parser", "bot.feeds.dedup", "bot.feeds.ingest", "bot.feeds.identity",
+    "bot.feeds.opml", "bot.feeds.ssrf", "bot.feeds.urls", "bot.feeds.schedule",
+    "bot.intel.actors", "bot.intel.domains", "bot.intel.tone", "bot.intel.stories", "bot.intel.briefing",
+    "bot.intel.relations", "bot.intel.service", "bot.intel.render", "bot.intel.analyst", "bot.demo.runner",
+]
+
+
+def test_domain_modules_do_not_import_discord() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {DOMAIN_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'discord' or m.startswith('discord.'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_sql_lives_only_in_storage() -> None:
+    offenders = []
+    for path in (ROOT / "bot").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if any(keyword in text for keyword in ("SELECT ", "INSERT INTO", "UPDATE feeds", "DELETE FROM")):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
