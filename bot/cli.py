@@ -33,13 +33,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from bot.commands import analyze, demo, export, feeds, ingest, intel, search
+    from bot.commands import analyze, demo, discord_cmds, export, feeds, ingest, intel, search
 
     parser = _Parser(prog="sitrep", description="Sitrep: world news, once, grouped by story, for Discord.")
     parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (demo, feeds, ingest, analyze, intel, search, export):
+    for module in (demo, feeds, ingest, analyze, intel, search, export, discord_cmds):
         module.register(sub)
     return parser
 

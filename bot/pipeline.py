@@ -10,9 +10,10 @@ database does not hold.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -20,6 +21,7 @@ from bot.feeds.dedup import NearDuplicateIndex, Signature, signature_of
 from bot.feeds.identity import content_fingerprint, effective_published, item_identity
 from bot.feeds.models import ArticleUpdate, FeedFetchState, IngestBatch, KnownItem, NewArticle, ParsedEntry
 from bot.feeds.urls import canonicalize_url, is_http_url
+from bot.delivery.models import Delivery
 from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
 from bot.intel.models import RelationRow, StoryPublisherRow, StoryRow, TagRow
 from bot.intel.publishers import publisher_of
@@ -31,6 +33,8 @@ from storage.base import Storage
 log = logging.getLogger(__name__)
 
 DEDUP_WINDOW = timedelta(days=7)
+# (results, backlog, now) -> what to send because of them
+Planner = Callable[[Sequence["ProcessedItem"], bool, datetime], Awaitable["Delivery | None"]]
 _STORY_ID_BLOCK = 256
 
 
@@ -59,6 +63,7 @@ class ProcessedItem:
     story_id: int | None = None
     intel: ArticleIntel | None = None
     story_created: bool = False
+    published: datetime | None = None
 
     @property
     def is_new_original(self) -> bool:
@@ -92,6 +97,7 @@ class Pipeline:
         self._stories = StoryIndex(self._story_params)
         self._story_of: dict[int, int] = {}
         self._story_ids: list[int] = []
+        self._lock = asyncio.Lock()
 
     @classmethod
     async def create(cls, storage: Storage, *, now: datetime, **options: object) -> Pipeline:
@@ -117,13 +123,21 @@ class Pipeline:
             self._stories.restore(story)
 
     async def process(self, items: Sequence[Incoming], *, now: datetime, backlog: bool = False,
-                      feed_states: Sequence[FeedFetchState] = ()) -> list[ProcessedItem]:
+                      feed_states: Sequence[FeedFetchState] = (), plan: Planner | None = None) -> list[ProcessedItem]:
         """Process `items` in order and store the outcome with `feed_states` in one transaction.
 
         `backlog` marks new articles as the first fetch of a feed: stored and searchable, never announced.
+        `plan`, when given, decides what to send because of these items; its decisions (the outbox rows) are
+        written in the same transaction, so a crash can lose neither an article's message nor post it twice.
         """
+        async with self._lock:
+            return await self._process(items, now=now, backlog=backlog, feed_states=feed_states, plan=plan)
+
+    async def _process(self, items: Sequence[Incoming], *, now: datetime, backlog: bool,
+                       feed_states: Sequence[FeedFetchState], plan: Planner | None) -> list[ProcessedItem]:
         state = await self._prepare(items)
         results = [self._process_one(item, state, now=now, backlog=backlog) for item in items]
+        delivery = await plan(results, backlog, now) if plan is not None else None
         batch = IngestBatch(
             articles=tuple(state.articles), updates=tuple(state.updates), feed_states=tuple(feed_states),
             stories=tuple(_story_row(story) for story in state.touched.values()),
@@ -131,7 +145,7 @@ class Pipeline:
                 StoryPublisherRow(story.id, publisher, _utc(first))
                 for story in state.touched.values() for publisher, first in story.publishers.items()
             ),
-            tags=tuple(state.tags), relations=tuple(state.relations),
+            tags=tuple(state.tags), relations=tuple(state.relations), delivery=delivery,
         )
         try:
             await self._storage.store_batch(batch)
@@ -202,7 +216,7 @@ class Pipeline:
         ))
         state.known[(item.feed_id, identity)] = KnownItem(article_id, duplicate_of or article_id, fingerprint,
                                                           story_id)
-        return ProcessedItem(item, "new", article_id, duplicate_of, story_id, intel, created)
+        return ProcessedItem(item, "new", article_id, duplicate_of, story_id, intel, created, published)
 
     def _assign_story(self, article_id: int, entry: ParsedEntry, intel: ArticleIntel, published: datetime,
                       publisher: str) -> tuple[OpenStory, bool]:

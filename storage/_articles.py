@@ -10,6 +10,7 @@ from bot.feeds.models import Article, IngestBatch, KnownItem, StoreStats
 from storage._base import QueriesBase
 from storage._convert import chunks, from_ts, require_ts, to_ts
 from storage._feeds import delete_empty_stories, write_fetch_states
+from storage._discord import write_delivery
 from storage._stories import write_stories, write_tags_and_relations
 
 _ARTICLE_COLUMNS = """a.id, a.feed_id, f.title, a.guid, a.link, a.title, a.summary, a.published, a.first_seen,
@@ -124,18 +125,36 @@ class ArticleQueries(QueriesBase):
         ) as cursor:
             return [_article(row) async for row in cursor]
 
+    async def feed_articles(self, feed_id: int, *, limit: int = 10) -> list[Article]:
+        """A feed's newest articles."""
+        async with self._read() as db, db.execute(
+            f"""SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
+                WHERE a.feed_id = :feed ORDER BY a.published DESC, a.id DESC LIMIT :limit""",
+            {"feed": feed_id, "limit": limit},
+        ) as cursor:
+            return [_article(row) async for row in cursor]
+
     async def search_articles(self, query: str, *, limit: int = 10, since: datetime | None = None,
-                              offset: int = 0) -> list[Article]:
-        """Full-text search over titles and summaries, best match first, one row per original article."""
+                              offset: int = 0, country: str | None = None,
+                              feed_ids: Sequence[int] | None = None) -> list[Article]:
+        """Full-text search over titles and summaries, best match first, one row per original article;
+        optionally only articles naming `country`, or from `feed_ids` (a server's own feeds)."""
         match = fts_query(query)
-        if match is None:
+        if match is None or (feed_ids is not None and not feed_ids):
             return []
+        clauses = ["articles_fts MATCH :match", "a.duplicate_of IS NULL", "a.published >= :since"]
+        params: dict[str, object] = {"match": match, "since": to_ts(since) if since else float("-inf"),
+                                     "limit": limit, "offset": offset}
+        if country:
+            clauses.append("a.id IN (SELECT article_id FROM article_tags WHERE kind = 'country' AND tag = :country)")
+            params["country"] = country
+        if feed_ids is not None:
+            clauses.append(f"a.feed_id IN ({','.join(str(int(f)) for f in feed_ids)})")
         async with self._read() as db, db.execute(
             f"""SELECT {_ARTICLE_COLUMNS} FROM articles_fts
                 JOIN articles a ON a.id = articles_fts.rowid JOIN feeds f ON f.id = a.feed_id
-                WHERE articles_fts MATCH :match AND a.duplicate_of IS NULL AND a.published >= :since
-                ORDER BY bm25(articles_fts, 3.0, 1.0), a.published DESC LIMIT :limit OFFSET :offset""",
-            {"match": match, "since": to_ts(since) if since else float("-inf"), "limit": limit, "offset": offset},
+                WHERE {' AND '.join(clauses)}
+                ORDER BY bm25(articles_fts, 3.0, 1.0), a.published DESC LIMIT :limit OFFSET :offset""", params,
         ) as cursor:
             return [_article(row) async for row in cursor]
 
@@ -200,6 +219,8 @@ async def write_batch(db, batch: IngestBatch) -> None:  # type: ignore[no-untype
              for a in batch.articles],
         )
     await write_tags_and_relations(db, batch.tags, batch.relations)
+    if batch.delivery:
+        await write_delivery(db, batch.delivery)
     if batch.updates:
         await db.executemany(
             """UPDATE articles SET title = :title, summary = :summary, content_hash = :content_hash,

@@ -90,7 +90,7 @@ class FeedQueries(QueriesBase):
         async with self._transaction() as db:
             cursor = await db.execute(
                 """UPDATE feeds SET disabled_reason = NULL, disabled_at = NULL, consecutive_failures = 0,
-                       next_due = :next_due WHERE id = :id""",
+                       disabled_announced = 0, next_due = :next_due WHERE id = :id""",
                 {"id": feed_id, "next_due": to_ts(next_due)},
             )
             return cursor.rowcount > 0

@@ -68,10 +68,14 @@ class StoryQueries(QueriesBase):
 
 
     async def stories_between(self, start: datetime, end: datetime, *, country: str | None = None,
-                              domain: str | None = None, limit: int = 300) -> list[StoryRecord]:
-        """Stories with an article published in [start, end], optionally naming `country` or in `domain`,
-        best corroborated first."""
-        clauses = ["s.id IN (SELECT story_id FROM articles WHERE published BETWEEN :start AND :end)"]
+                              domain: str | None = None, limit: int = 300,
+                              feed_ids: Sequence[int] | None = None) -> list[StoryRecord]:
+        """Stories with an article published in [start, end] (from `feed_ids`, when given), optionally naming
+        `country` or in `domain`, best corroborated first."""
+        if feed_ids is not None and not feed_ids:
+            return []
+        feeds = f" AND feed_id IN ({','.join(str(int(f)) for f in feed_ids)})" if feed_ids is not None else ""
+        clauses = [f"s.id IN (SELECT story_id FROM articles WHERE published BETWEEN :start AND :end{feeds})"]
         params: dict[str, object] = {"start": to_ts(start), "end": to_ts(end), "limit": limit}
         for kind, value in (("country", country), ("domain", domain)):
             if value:
@@ -93,17 +97,19 @@ class StoryQueries(QueriesBase):
             row = await cursor.fetchone()
         return _record(row) if row else None
 
-    async def story_articles(self, story_ids: Sequence[int]) -> dict[int, list[Article]]:
-        """Every article of these stories (copies included), oldest first."""
+    async def story_articles(self, story_ids: Sequence[int], *,
+                             feed_ids: Sequence[int] | None = None) -> dict[int, list[Article]]:
+        """Every article of these stories (copies included; only from `feed_ids` when given), oldest first."""
         from storage._articles import _article
 
         found: dict[int, list[Article]] = {story_id: [] for story_id in story_ids}
+        feeds = f" AND a.feed_id IN ({','.join(str(int(f)) for f in feed_ids)})" if feed_ids is not None else ""
         async with self._read() as db:
             for part in chunks(list(story_ids)):
                 marks = ",".join("?" * len(part))
                 async with db.execute(
                     f"""SELECT {_READER_ARTICLE_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id
-                        WHERE a.story_id IN ({marks}) ORDER BY a.published, a.id""", part,
+                        WHERE a.story_id IN ({marks}){feeds} ORDER BY a.published, a.id""", part,
                 ) as cursor:
                     async for row in cursor:
                         found[row[12]].append(_article(row))

@@ -15,6 +15,7 @@ from pathlib import Path
 import aiosqlite
 
 from storage._articles import ArticleQueries
+from storage._discord import DiscordQueries
 from storage._feeds import FeedQueries
 from storage._stories import StoryQueries
 from storage.migrate import apply_migrations
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 
 
-class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries):
+class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
     """Open with `await open_storage(path)`; close with `await storage.close()`."""
 
     def __init__(self, db: aiosqlite.Connection, path: Path | str) -> None:

@@ -7,11 +7,13 @@ pipeline is the single writer of the database and its in-memory indexes.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.feeds.fetcher import Fetcher, FetchError, FetchResult
@@ -20,6 +22,9 @@ from bot.feeds.parser import FeedParseError, parse_feed
 from bot.feeds.schedule import next_slot, retry_delay
 from bot.pipeline import Incoming, Pipeline, ProcessedItem
 from storage.base import Storage
+
+if TYPE_CHECKING:
+    from bot.delivery.planner import DeliveryPlanner
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +85,10 @@ class IngestService:
     """Runs ingest cycles; the CLI, the bot's poller and the benchmark all call `run_cycle`."""
 
     def __init__(self, storage: Storage, fetcher: Fetcher, pipeline: Pipeline, settings: Settings, *,
-                 clock: Clock = utcnow, rng: random.Random | None = None) -> None:
+                 clock: Clock = utcnow, rng: random.Random | None = None,
+                 planner: DeliveryPlanner | None = None) -> None:
         self._storage = storage
+        self._planner = planner
         self._fetcher = fetcher
         self._pipeline = pipeline
         self._settings = settings
@@ -94,6 +101,8 @@ class IngestService:
         report = CycleReport(started=self._clock())
         if feeds is None:
             feeds = await self._storage.due_feeds(report.started)
+        if self._planner is not None:
+            await self._planner.start_cycle(report.started)
         unique = list({feed.url: feed for feed in feeds if not feed.disabled}.values())
         queue: asyncio.Queue[_Fetched | None] = asyncio.Queue(maxsize=_QUEUE_SIZE)
         producers = asyncio.gather(*(self._fetch_into(feed, queue) for feed in unique))
@@ -104,6 +113,10 @@ class IngestService:
             await queue.put(None)
             await consumer
         report.finished = self._clock()
+        if self._planner is not None:
+            delivery = await self._planner.finish_cycle(report.finished)
+            if delivery is not None:
+                await self._storage.record_delivery(delivery)
         return report
 
     async def _fetch_into(self, feed: Feed, queue: asyncio.Queue[_Fetched | None]) -> None:
@@ -161,8 +174,10 @@ class IngestService:
         entries = sorted(enumerate(fetched.parsed.entries),
                          key=lambda pair: (pair[1].published or now, -pair[0]))
         backlog = not feed.initialised
+        plan = functools.partial(self._planner.plan, feed) if self._planner is not None else None
         items = await self._pipeline.process(
-            [Incoming(feed.id, entry, fetched.parsed.site_url or feed.url) for _, entry in entries], now=now, backlog=backlog, feed_states=[ok],
+            [Incoming(feed.id, entry, fetched.parsed.site_url or feed.url) for _, entry in entries],
+            now=now, backlog=backlog, feed_states=[ok], plan=plan,
         )
         feed_report = FeedReport(feed, "ok", backlog=backlog, items=items)
         for item in items:

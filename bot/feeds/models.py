@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bot.delivery.models import Delivery
     from bot.intel.models import RelationRow, StoryPublisherRow, StoryRow, TagRow
 
 
@@ -130,6 +131,7 @@ class IngestBatch:
     story_publishers: tuple[StoryPublisherRow, ...] = ()
     tags: tuple[TagRow, ...] = ()
     relations: tuple[RelationRow, ...] = ()
+    delivery: Delivery | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,11 +44,16 @@ import ahocorasick
 
 COUNTRY = "country"
 ORG = "org"
-DATA_FILES = ("countries", "leaders", "organisations", "us_places")
+DATA_FILES = ("countries", "leaders", "organisations", "us_places", "places_context")
 
 _SMALL_WORDS = frozenset("of the and de la del da di bin al el von der van y".split())
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)\b")
 _PREV_WORD = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*) $")
+_INITIALLED = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")  # "Michael B. " before a name: a person's
+_NAMED = frozenset({COUNTRY, "demonym", "ambiguous"})  # what landmark words join: not capitals, people, orgs
+_PLACES = frozenset({COUNTRY, "capital", "us_place"})  # what a text can put in another country
+_JOINED = (" ", "-")
+_PHRASE_END = frozenset(",.;:!?()-\n")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACES = {code: " " for code in range(128) if not chr(code).isalnum()}
 _FOLD_SPECIAL = dict(zip("\u2019\u2018\u02bc\u02bb\u2010\u2011\u2013\u2014\u201c\u201dıłŁøØđĐ", "''''----\"\"ilLoOdD"))
@@ -81,10 +86,20 @@ class _Term:
     ambiguity: str = ""
     name_risk: bool = False  # may be part of someone else's name ("Jordan Henderson", "Werner Herzog")
     caps_ambiguous: bool = False  # an ordinary word in an all-caps line ("WHO")
+    landmark: str = ""  # "before", "after" or "around": joined to a country's name, it names something else
+    place_of: bool = False  # "city of": the place after it is in the country before it
+    state_of: str = ""  # a state of this country: "<place>, <state>" is that place in this country
+    homonyms: frozenset[str] = frozenset()  # countries with a well-known city of this name ("Tripoli": LB)
     plain: bool = field(init=False)  # no rule applies: the fast path of tag()
+    ruled: bool = field(init=False)  # a rule always applies: the person-name, all-caps or ambiguity rule
+    contextual: bool = field(init=False)  # a landmark or placement rule may apply, depending on its neighbours
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "plain", bool(self.target) and not (self.name_risk or self.caps_ambiguous))
+        ruled = bool(self.ambiguity or (self.target and (self.name_risk or self.caps_ambiguous)))
+        contextual = bool(self.landmark or self.place_of or self.state_of or self.homonyms)
+        object.__setattr__(self, "ruled", ruled)
+        object.__setattr__(self, "contextual", contextual)
+        object.__setattr__(self, "plain", bool(self.target) and not (ruled or contextual))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +176,38 @@ def _is_headline(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _in_context(spans: list[tuple[int, int, _Term]], span: tuple[int, int, _Term], folded: str) -> bool:
+    """A quick look at the neighbours of a contextual span: could a landmark or placement rule apply?"""
+    start, end, term = span
+    if term.landmark or term.place_of:
+        i = spans.index(span)
+        before = i > 0 and folded[spans[i - 1][1]:start] in _JOINED and spans[i - 1][2].source in _NAMED
+        after = i + 1 < len(spans) and folded[end:spans[i + 1][0]] in _JOINED
+        if term.place_of:
+            return before and after
+        return (after and term.landmark != "after" and spans[i + 1][2].source in _NAMED) or (
+            before and term.landmark != "before")
+    return folded[start - 2:start] == ", " or folded[start - 3:start] == "'s " or folded[end:end + 2] == ", "
+
+
+def _is_address(spans: list[tuple[int, int, _Term]], i: int, folded: str) -> bool:
+    """Whether spans i - 1 and i read "<place>, <state or country>" ("Lima, Ohio, said"), not part of a list
+    ("Russia, Georgia and Armenia"). Where either name is also a country's the address must end the phrase:
+    "In Moscow, Georgia's envoy said" and "For Mexico, California is" are not addresses, "Moscow, Idaho on" is."""
+    if i < 1:
+        return False
+    (_, p_end, place), (start, end, term) = spans[i - 1], spans[i]
+    if folded[p_end:start] != ", ":
+        return False
+    rest = folded[end:end + 3].lstrip(" ")
+    if rest and rest[0] not in _PHRASE_END and (
+            not rest[0].islower() or term.target != term.state_of or place.source == COUNTRY):
+        return False
+    if i >= 2 and folded[spans[i - 2][1]:spans[i - 1][0]] == ", ":
+        return False
+    return i + 1 >= len(spans) or folded[end:spans[i + 1][0]] not in (", ", " and ", ", and ", " or ")
+
+
 def _rank(q: str, actor_id: str, name: str, aliases: tuple[str, ...]) -> int | None:
     """Autocomplete rank, lower is better: exact, name prefix, exact alias, word prefix, alias prefix, substring."""
     if not q or q in (name, actor_id):
@@ -215,14 +262,26 @@ class Gazetteer:
         """Actors in `text` (title + "\\n" + summary), in order of first appearance, with their evidence."""
         folded = _fold(text)
         hits: list[tuple[int, str, str, str]] = []  # (start, actor id, surface, source)
-        special: list[tuple[int, int, _Term]] = []
-        for start, end, term in self._spans(folded):
+        ruled: list[tuple[int, int, _Term]] = []  # spans for the person-name, all-caps and ambiguity rules
+        context: list[tuple[int, int, _Term]] = []  # spans for the landmark and placement rules
+        spans = self._spans(folded)
+        for span in spans:
+            start, end, term = span
             if term.plain:
                 hits.append((start, term.target, text[start:end], term.source))
-            elif term.target or term.ambiguity:  # anything else is a blocker: "Lake Chad" hides "Chad"
-                special.append((start, end, term))
-        if special:
-            hits = self._apply_rules(special, hits, text, folded)
+                continue
+            if term.contextual and _in_context(spans, span, folded):
+                context.append(span)
+            if term.ruled:
+                ruled.append(span)
+            elif term.target:  # a US state or a homonym: the context may still place it elsewhere
+                hits.append((start, term.target, text[start:end], term.source))
+            # anything else blocks: "Jordan Valley" hides "Jordan"
+        chosen: dict[str, str | None] = {}
+        if context:
+            hits, ruled, chosen = self._apply_context(context, spans, hits, ruled, text, folded)
+        if ruled:
+            hits = self._apply_rules(ruled, hits, chosen, text, folded)
         return self._aggregate(hits)
 
     def countries(self, text: str) -> list[str]:
@@ -243,14 +302,17 @@ class Gazetteer:
                 spans.append((start, taken + trail, term))
         return spans
 
-    def _apply_rules(self, special: list[tuple[int, int, _Term]], hits: list[tuple[int, str, str, str]],
-                     text: str, folded: str) -> list[tuple[int, str, str, str]]:
-        """The all-caps, person-name and ambiguity rules, for the few spans that need one."""
+    def _apply_rules(self, ruled: list[tuple[int, int, _Term]], hits: list[tuple[int, str, str, str]],
+                     chosen: dict[str, str | None], text: str, folded: str) -> list[tuple[int, str, str, str]]:
+        """The all-caps, person-name and ambiguity rules, for the few spans that need one; `chosen` holds the
+        ambiguities the context already settled."""
         kept, unsure, persons = [], [], set()
-        for start, end, term in special:
+        for start, end, term in ruled:
             if term.caps_ambiguous and _is_shouting(_line(folded, start)):
                 continue
             if term.name_risk:
+                if _INITIALLED.search(folded, max(0, start - 40), start):
+                    continue  # "Michael B. Jordan": a person, even in a headline
                 near = self._name_neighbours(folded, start, end)
                 if _is_headline(_line(folded, start)):
                     unsure.append((start, end, term, near))
@@ -261,7 +323,6 @@ class Gazetteer:
             kept.append((start, end, term))
         kept += [(start, end, term) for start, end, term, near in unsure if not persons.intersection(near)]
         hits = hits + [(s, t.target, text[s:e], t.source) for s, e, t in kept if t.target]
-        chosen: dict[str, str | None] = {}
         for start, end, term in kept:
             if term.ambiguity:
                 if term.ambiguity not in chosen:
@@ -272,6 +333,65 @@ class Gazetteer:
                     hits.append((start, chosen[term.ambiguity], text[start:end], "ambiguous"))
         hits.sort(key=itemgetter(0))
         return hits
+
+    def _apply_context(self, context: list[tuple[int, int, _Term]], spans: list[tuple[int, int, _Term]],
+                       hits: list[tuple[int, str, str, str]], ruled: list[tuple[int, int, _Term]], text: str,
+                       folded: str) -> tuple[list[tuple[int, str, str, str]], list[tuple[int, int, _Term]],
+                                             dict[str, str | None]]:
+        """The landmark and placement rules: drop the hits and ruled spans that are part of a longer name ("Gulf of
+        Finland") or that the text puts in another country ("Athens, Georgia": every Athens in it), add the
+        states an address names ("Athens, Ga."), and settle the ambiguities an address decides."""
+        inside: set[int] = set()
+        placed: set[str] = set()
+        chosen: dict[str, str | None] = {}
+        new_hits: list[tuple[int, str, str, str]] = []
+
+        def put(place: tuple[int, int, _Term], where: tuple[int, int, _Term]) -> None:
+            """`place` is in the country that `where` names."""
+            (p_start, p_end, p), (w_start, w_end, w) = place, where
+            if p.source not in _PLACES:
+                return
+            country = w.state_of or w.target
+            if w.ambiguity:  # "Athens, Georgia" is the state, "Tbilisi, Georgia" the country
+                options = [option.target for option in self._ambiguities[w.ambiguity]]
+                country = p.target if p.target in options else country
+                if country and country in options:
+                    chosen[w.ambiguity] = country
+            elif not w.target and country:  # "Athens, Ga."
+                new_hits.append((w_start, country, text[w_start:w_end], w.source))
+            if country and p.target and p.target != country:
+                placed.add(text[p_start:p_end].lower())
+
+        last = len(spans) - 1
+        for span in context:
+            start, end, term = span
+            i = spans.index(span)
+            before = spans[i - 1] if i else None
+            after = spans[i + 1] if i < last else None
+            if term.landmark:  # "Gulf of Finland", "Irish Sea", "Trans-Niger Pipeline", "River Jordan"
+                if term.landmark != "after" and after and folded[end:after[0]] in _JOINED \
+                        and after[2].source in _NAMED:
+                    inside.add(after[0])
+                if term.landmark != "before" and before and folded[before[1]:start] in _JOINED \
+                        and before[2].source in _NAMED:
+                    inside.add(before[0])
+            elif term.place_of:  # "the Lebanese city of Tripoli"
+                if before and after and folded[before[1]:start] == " " == folded[end:after[0]]:
+                    put(after, before)
+            else:
+                if term.state_of and _is_address(spans, i, folded):  # "Lima, Ohio"
+                    put(spans[i - 1], spans[i])
+                if term.homonyms:  # "Lebanon's Tripoli", "Tripoli, Lebanon"
+                    if before and folded[before[1]:start] == "'s " and before[2].target in term.homonyms:
+                        put(spans[i], before)
+                    if after and after[2].target in term.homonyms and _is_address(spans, i + 1, folded):
+                        put(spans[i], after)
+        if inside or placed:
+            hits = [h for h in hits if h[0] not in inside and h[2].lower() not in placed]
+            ruled = [(s, e, t) for s, e, t in ruled if s not in inside and text[s:e].lower() not in placed]
+        if new_hits:
+            hits = sorted(hits + new_hits, key=itemgetter(0))
+        return hits, ruled, chosen
 
     def _name_neighbours(self, text: str, start: int, end: int) -> tuple[str, ...]:
         """Capitalised words right next to a risky name that could be the rest of someone's name."""
@@ -356,12 +476,13 @@ def _person_forms(person: Mapping[str, Any]) -> list[str]:
 
 
 def build_gazetteer(base: Iterable[BaseCountry], countries: Mapping[str, Any], leaders: Mapping[str, Any],
-                    organisations: Mapping[str, Any], us_places: Mapping[str, Any]) -> Gazetteer:
+                    organisations: Mapping[str, Any], us_places: Mapping[str, Any],
+                    places_context: Mapping[str, Any]) -> Gazetteer:
     """A Gazetteer from the base country list and the parsed JSON data files.
 
-    For the same surface a later source wins: base names < curated countries < US places < people <
-    organisations < blockers < ambiguity tables. So pycountry's "Congo" (CG) becomes the ambiguous Congo,
-    and "Georgia" is neither simply the country nor the state."""
+    For the same surface a later source wins: landmark words < base names < curated countries < US places <
+    people < organisations < blockers < ambiguity tables. So pycountry's "Congo" (CG) becomes the ambiguous
+    Congo, and "Georgia" is neither simply the country nor the state."""
     actors: dict[str, Actor] = {}
     terms: dict[str, _Term] = {}
 
@@ -369,6 +490,11 @@ def build_gazetteer(base: Iterable[BaseCountry], countries: Mapping[str, Any], l
         for surface in surfaces:
             terms[_fold(surface)] = term
 
+    before, after = set(places_context["before"]), set(places_context["after"])
+    for word in before | after:
+        put([word], _Term(None, "landmark", landmark="around" if word in before & after else
+                          "before" if word in before else "after"))
+    put(places_context["place_of"], _Term(None, "landmark", place_of=True))
     alpha_3 = {}
     for row in base:
         actors[row.alpha_2] = Actor(row.alpha_2, COUNTRY, row.name)
@@ -376,10 +502,11 @@ def build_gazetteer(base: Iterable[BaseCountry], countries: Mapping[str, Any], l
         put(row.names, _Term(row.alpha_2, COUNTRY))
     for code, entry in countries["countries"].items():
         actors[code] = Actor(code, COUNTRY, entry.get("name") or (actors[code].name if code in actors else code))
-        demonyms = chain.from_iterable(_with_plural(d) for d in entry.get("demonyms", ()))
-        put(chain(entry.get("aliases", ()), demonyms, entry.get("capitals", ()), entry.get("seats", ())),
-            _Term(code, COUNTRY))
+        put(entry.get("aliases", ()), _Term(code, COUNTRY))
+        put(chain.from_iterable(_with_plural(d) for d in entry.get("demonyms", ())), _Term(code, "demonym"))
+        put(chain(entry.get("capitals", ()), entry.get("seats", ())), _Term(code, "capital"))
     put(chain(us_places["states"], us_places["cities"], us_places["other"]), _Term(us_places["country"], "us_place"))
+    put(us_places["state_abbreviations"], _Term(None, "us_place"))  # only in an address: "Athens, Ga."
     for section in ("former", "other", "current"):
         for code, people in leaders[section].items():
             put(chain.from_iterable(_person_forms(p) for p in people), _Term(code, "leader"))
@@ -395,7 +522,11 @@ def build_gazetteer(base: Iterable[BaseCountry], countries: Mapping[str, Any], l
         put(spec["surfaces"], _Term(None, "ambiguous", ambiguity=name))
     risky = {_fold(s) for s in countries["person_name_risk"]}
     caps = {_fold(s) for s in organisations["caps_ambiguous"]}
-    terms = {s: replace(t, name_risk=s in risky, caps_ambiguous=s in caps) for s, t in terms.items()}
+    states = {_fold(s) for s in chain(us_places["states"], us_places["state_abbreviations"])}
+    homonyms = {_fold(name): frozenset(codes) for name, codes in places_context["homonyms"].items()}
+    terms = {s: replace(t, name_risk=s in risky, caps_ambiguous=s in caps,
+                        state_of=us_places["country"] if s in states else "", homonyms=homonyms.get(s, frozenset()))
+             for s, t in terms.items()}
     return Gazetteer(actors, terms, ambiguities, countries["name_neighbours"], alpha_3)
 
 
@@ -413,7 +544,7 @@ def pycountry_base() -> list[BaseCountry]:
 
 
 def load_data(package: str = "bot.intel.data") -> dict[str, Any]:
-    """The four JSON data files of `package`, parsed, keyed by DATA_FILES names."""
+    """The JSON data files of `package`, parsed, keyed by DATA_FILES names."""
     files = resources.files(package)
     return {name: json.loads(files.joinpath(f"{name}.json").read_text(encoding="utf-8")) for name in DATA_FILES}
 

@@ -80,6 +80,7 @@ class BriefingRequest:
     limit: int = 12
     watched_actors: frozenset[str] = frozenset()
     watched_phrases: tuple[str, ...] = ()
+    feed_ids: tuple[int, ...] | None = None  # a server's own feeds; None reads everything
 
     @property
     def start(self) -> datetime:

@@ -79,8 +79,9 @@ class IntelService:
 
     async def briefing(self, request: BriefingRequest) -> Briefing:
         stories = await self._storage.stories_between(request.start, request.end, country=request.country,
-                                                      domain=request.domain, limit=BRIEF_CANDIDATES)
-        articles = await self._storage.story_articles([story.id for story in stories])
+                                                      domain=request.domain, limit=BRIEF_CANDIDATES,
+                                                      feed_ids=request.feed_ids)
+        articles = await self._storage.story_articles([story.id for story in stories], feed_ids=request.feed_ids)
         actor_ids = sorted({actor for story in stories for actor in story.actors})
         return build_briefing(request, stories, articles, actor_names=self.actor_names(actor_ids))
 
@@ -90,11 +91,14 @@ class IntelService:
         top = await self._storage.relation_stories(country_a, country_b, start, end, limit=8)
         return build_trend(country_a, country_b, end, days, rows, top)
 
-    async def story(self, story_id: int, *, now: datetime) -> StoryView | None:
+    async def story(self, story_id: int, *, now: datetime, feed_ids: tuple[int, ...] | None = None
+                    ) -> StoryView | None:
         story = await self._storage.get_story(story_id)
         if story is None:
             return None
-        articles = (await self._storage.story_articles([story_id]))[story_id]
+        articles = (await self._storage.story_articles([story_id], feed_ids=feed_ids))[story_id]
+        if not articles:
+            return None
         tags = await self._storage.article_tags([a.id for a in articles if a.duplicate_of is None])
         grouped: dict[tuple[str, str], tuple[set[str], set[int]]] = defaultdict(lambda: (set(), set()))
         for tag in tags:

@@ -16,6 +16,9 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bot.intel.models import StoryRecord
 
 PROFILE_TERMS = 48
 INDEX_TERMS = 16
@@ -69,6 +72,16 @@ class OpenStory:
     label_score: float = 0.0
     members: list[dict[str, float]] = field(default_factory=list)
     templates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+    def record(self) -> StoryRecord:
+        """The story as readers see it, from its in-memory state."""
+        return StoryRecord(
+            id=self.id, label=self.label, first_seen=_utc(self.first_seen), last_seen=_utc(self.last_seen),
+            article_count=self.article_count, publisher_count=len(self.publishers),
+            primary_domain=self.domains.most_common(1)[0][0] if self.domains else None,
+            actors=dict(self.actors), domains=dict(self.domains),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +248,10 @@ class StoryIndex:
             if self._story_df[term] <= 0:
                 del self._story_df[term]
         del self._stories[story.id]
+
+
+def _utc(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp, tz=UTC)
 
 
 def _norm(vector: Mapping[str, float]) -> float:

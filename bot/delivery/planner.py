@@ -1,0 +1,203 @@
+"""Who gets told what, decided inside the transaction that stores the articles.
+
+- Posts: one per story per channel, whatever feed or copy brings it; the first fetch of a feed posts nothing;
+  at most `cap` posts per channel per cycle, the rest summed up in one message at the end of the cycle.
+- Watches: an alert when a story matches a watched actor or phrase, once per story, never once per copy.
+- Breaking: an alert when a story reaches N distinct publishers within M minutes, once per story, with a
+  cooldown per channel.
+Every decision is an outbox row keyed so that deciding twice queues once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from bot.delivery.messages import breaking_alert, feed_disabled_notice, overflow_summary, story_post, watch_alert
+from bot.delivery.models import Delivery, DeliveryBuilder, OutboxRow, Subscription, Watch
+from bot.feeds.models import Article, Feed
+from bot.intel.actors import Gazetteer
+from bot.intel.models import StoryRecord
+from bot.intel.stories import OpenStory
+from bot.pipeline import Pipeline, ProcessedItem
+from storage.base import Storage
+
+log = logging.getLogger(__name__)
+
+BREAKING_COOLDOWN = timedelta(minutes=10)
+
+
+@dataclass(slots=True)
+class _Cycle:
+    """Per-cycle counters: posts per channel, and what went over the cap."""
+
+    number: str
+    posts: defaultdict[int, int] = field(default_factory=lambda: defaultdict(int))
+    overflow: defaultdict[tuple[int, int], list[Article]] = field(default_factory=lambda: defaultdict(list))
+    decided: set[tuple[int, int]] = field(default_factory=set)
+    alerted: set[tuple[int, int]] = field(default_factory=set)
+    breaking_sent: dict[int, datetime] = field(default_factory=dict)
+
+
+class DeliveryPlanner:
+    def __init__(self, storage: Storage, pipeline: Pipeline, gazetteer: Gazetteer, *, cap: int) -> None:
+        self._storage = storage
+        self._pipeline = pipeline
+        self._gazetteer = gazetteer
+        self._cap = cap
+        self._cycle = _Cycle("0")
+        self._watches: list[Watch] = []
+
+    async def start_cycle(self, now: datetime) -> None:
+        self._cycle = _Cycle(now.strftime("%Y%m%dT%H%M%S%f"))
+        self._watches = await self._storage.active_watches()
+
+    async def plan(self, feed: Feed, results: Sequence[ProcessedItem], backlog: bool, now: datetime) -> Delivery | None:
+        """Posts, watch alerts and breaking alerts caused by one feed's batch."""
+        if backlog:
+            return None
+        new = [item for item in results if item.kind == "new" and item.story_id is not None]
+        if not new:
+            return None
+        out = DeliveryBuilder()
+        subscriptions = await self._storage.delivering_subscriptions([feed.id])
+        if subscriptions:
+            await self._plan_posts(feed, new, subscriptions, out)
+        originals = [item for item in new if item.duplicate_of is None]
+        if originals and self._watches:
+            await self._plan_alerts(feed, originals, out, now)
+        return out.build(now) if out.outbox or out.channel_stories or out.alerts else None
+
+    async def _plan_posts(self, feed: Feed, items: Sequence[ProcessedItem], subscriptions: Sequence[Subscription],
+                          out: DeliveryBuilder) -> None:
+        cycle = self._cycle
+        story_ids = sorted({item.story_id for item in items if item.story_id is not None})
+        posted = await self._storage.posted_stories([s.channel_id for s in subscriptions], story_ids)
+        for sub in subscriptions:
+            for item in items:
+                assert item.story_id is not None
+                pair = (sub.channel_id, item.story_id)
+                if pair in posted or pair in cycle.decided:
+                    continue  # a copy or follow-up of a story this channel has already had
+                cycle.decided.add(pair)
+                out.channel_stories.append((sub.guild_id, sub.channel_id, item.story_id))
+                article = _article(item, feed)
+                if cycle.posts[sub.channel_id] >= self._cap:
+                    cycle.overflow[(sub.guild_id, sub.channel_id)].append(article)
+                    continue
+                cycle.posts[sub.channel_id] += 1
+                story = self._story(item.story_id)
+                payload = story_post(article, story, actor_names=self._names(item))
+                out.outbox.append(OutboxRow(f"post:{sub.channel_id}:{item.story_id}", sub.guild_id, sub.channel_id,
+                                            "post", payload.as_json(), ref_id=sub.id))
+
+    async def _plan_alerts(self, feed: Feed, items: Sequence[ProcessedItem], out: DeliveryBuilder,
+                           now: datetime) -> None:
+        cycle = self._cycle
+        candidates = [(watch, item) for watch in self._watches for item in items if _matches(watch, item)]
+        breaking = [watch for watch in self._watches if watch.kind == "breaking"]
+        stories = {item.story_id for item in items if item.story_id is not None}
+        pairs = [(w.id, item.story_id) for w, item in candidates if item.story_id is not None]
+        pairs += [(w.id, story_id) for w in breaking for story_id in stories]
+        done = await self._storage.alerted(pairs) | cycle.alerted if pairs else cycle.alerted
+        for watch, item in candidates:
+            assert item.story_id is not None
+            if (watch.id, item.story_id) in done:
+                continue
+            done.add((watch.id, item.story_id))
+            cycle.alerted.add((watch.id, item.story_id))
+            story = self._story(item.story_id)
+            article = _article(item, feed)
+            payload = watch_alert(article, story, watch_label=self._watch_label(watch),
+                                  actor_names=self._names(item), links=[article.link] if article.link else [])
+            out.alerts.append((watch.id, item.story_id, watch.guild_id, watch.channel_id))
+            out.outbox.append(OutboxRow(f"watch:{watch.id}:{item.story_id}", watch.guild_id, watch.channel_id,
+                                        "watch", payload.as_json(), ref_id=watch.id))
+        for watch in breaking:
+            for story_id in sorted(stories):
+                if (watch.id, story_id) in done:
+                    continue
+                open_story = self._pipeline.stories.get(story_id)
+                if open_story is None or not _is_breaking(open_story, watch, now):
+                    continue
+                if not await self._cooldown_over(watch.channel_id, now):
+                    continue
+                done.add((watch.id, story_id))
+                cycle.alerted.add((watch.id, story_id))
+                cycle.breaking_sent[watch.channel_id] = now
+                articles = (await self._storage.story_articles([story_id])).get(story_id, [])
+                fresh = [item for item in items if item.story_id == story_id]
+                articles = articles + [_article(item, feed) for item in fresh]
+                payload = breaking_alert(open_story.record(), articles, min_publishers=watch.min_publishers or 3,
+                                         within_minutes=watch.within_minutes or 60)
+                out.alerts.append((watch.id, story_id, watch.guild_id, watch.channel_id))
+                out.outbox.append(OutboxRow(f"breaking:{watch.id}:{story_id}", watch.guild_id, watch.channel_id,
+                                            "breaking", payload.as_json(), ref_id=watch.id))
+
+    async def _cooldown_over(self, channel_id: int, now: datetime) -> bool:
+        last = self._cycle.breaking_sent.get(channel_id) or await self._storage.last_breaking_alert(channel_id)
+        return last is None or now - last >= BREAKING_COOLDOWN
+
+    async def finish_cycle(self, now: datetime) -> Delivery | None:
+        """One message per channel for the stories over the cap, and the announcement of disabled feeds."""
+        out = DeliveryBuilder()
+        for (guild_id, channel_id), articles in self._cycle.overflow.items():
+            payload = overflow_summary(articles, cap=self._cap)
+            out.outbox.append(OutboxRow(f"overflow:{channel_id}:{self._cycle.number}", guild_id, channel_id,
+                                        "overflow", payload.as_json()))
+        for sub in await self._storage.subscriptions_of_disabled_feeds():
+            feed = await self._storage.get_feed(sub.feed_id)
+            if feed is None:
+                continue
+            out.outbox.append(OutboxRow(f"disabled:{sub.id}:{feed.id}:{feed.consecutive_failures}", sub.guild_id,
+                                        sub.channel_id, "notice", feed_disabled_notice(feed).as_json(), ref_id=sub.id))
+            if feed.id not in out.announced_feeds:
+                out.announced_feeds.append(feed.id)
+        self._cycle.overflow.clear()
+        delivery = out.build(now)
+        return delivery if delivery.outbox or delivery.announced_feeds else None
+
+    def _story(self, story_id: int) -> StoryRecord | None:
+        story = self._pipeline.stories.get(story_id)
+        return story.record() if story else None
+
+    def _names(self, item: ProcessedItem) -> list[str]:
+        return [tag.actor.name for tag in item.intel.actors] if item.intel else []
+
+    def _watch_label(self, watch: Watch) -> str:
+        if watch.kind == "actor":
+            actor = self._gazetteer.get(watch.value)
+            return actor.name if actor else watch.value
+        return f"“{watch.value}”"
+
+
+def _matches(watch: Watch, item: ProcessedItem) -> bool:
+    if watch.kind == "actor":
+        return item.intel is not None and watch.value in item.intel.actor_ids
+    if watch.kind == "phrase":
+        entry = item.incoming.entry
+        return watch.value.casefold() in f"{entry.title}\n{entry.summary}".casefold()
+    return False
+
+
+def _is_breaking(story: OpenStory, watch: Watch, now: datetime) -> bool:
+    """Has the story reached `min_publishers` distinct publishers whose first article falls in the window?"""
+    window = timedelta(minutes=watch.within_minutes or 60).total_seconds()
+    latest = max(story.publishers.values(), default=0.0)
+    recent = [first for first in story.publishers.values() if first >= latest - window]
+    return len(recent) >= (watch.min_publishers or 3) and latest >= now.timestamp() - window
+
+
+def _article(item: ProcessedItem, feed: Feed) -> Article:
+    entry = item.incoming.entry
+    assert item.article_id is not None
+    published = item.published or entry.published
+    assert published is not None
+    return Article(
+        id=item.article_id, feed_id=feed.id, feed_title=feed.title, guid=entry.guid, link=entry.link,
+        title=entry.title, summary=entry.summary, published=published, first_seen=published, updated=None,
+        duplicate_of=item.duplicate_of, backlog=False, story_id=item.story_id,
+    )

@@ -1,0 +1,121 @@
+"""Drains the outbox to Discord: one message at a time, each with a nonce Discord enforces, marked sent after.
+
+After a crash the pending rows are sent again with the same nonce, which Discord answers with the message it
+already has, so nothing is lost and nothing is posted twice. A channel that refuses (403/404) marks its
+subscription, watch or schedule broken and drops what was queued for it: no retry storm. 429s are waited out
+by discord.py itself; other failures are retried with backoff.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import discord
+
+from bot.delivery.models import OutboxMessage
+from bot.discord_adapter import message_kwargs
+from storage.base import Storage
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+IDLE_WAIT_S = 30.0
+OWNER_OF_KIND = {"post": "subscription", "overflow": "subscription", "notice": "subscription",
+                 "watch": "watch", "breaking": "watch", "brief": "schedule"}
+
+
+def nonce_for(outbox_id: int) -> str:
+    """Stable per outbox row (at most 25 characters, as Discord requires)."""
+    return f"sitrep-{outbox_id}"
+
+
+class OutboxSender:
+    def __init__(self, client: discord.Client, storage: Storage, clock: Callable[[], datetime]) -> None:
+        self._client = client
+        self._storage = storage
+        self._clock = clock
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.sent = 0
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="sitrep-sender")
+
+    async def stop(self, *, flush_for: float = 10.0) -> None:
+        """Stop, after sending what is due (for at most `flush_for` seconds)."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        with contextlib.suppress(TimeoutError, discord.DiscordException):
+            await asyncio.wait_for(self.drain(), timeout=flush_for)
+
+    async def drain(self) -> int:
+        """Send everything due now; return how many were handled."""
+        handled = 0
+        while batch := await self._storage.pending_outbox(self._clock(), limit=50):
+            for message in batch:
+                await self._send(message)
+                handled += 1
+        return handled
+
+    async def _run(self) -> None:
+        await self._client.wait_until_ready()
+        while True:
+            try:
+                await self.drain()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("the outbox sender failed; retrying shortly")
+            self._wake.clear()
+            next_attempt = await self._storage.next_outbox_attempt()
+            wait = IDLE_WAIT_S if next_attempt is None else (next_attempt - self._clock()).total_seconds()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=min(max(wait, 0.2), IDLE_WAIT_S))
+
+    async def _send(self, message: OutboxMessage) -> None:
+        channel = self._client.get_channel(message.channel_id) or self._client.get_partial_messageable(
+            message.channel_id, guild_id=message.guild_id)
+        try:
+            sent = await channel.send(nonce=nonce_for(message.id), **message_kwargs(message.payload))  # type: ignore[union-attr]
+        except (discord.Forbidden, discord.NotFound) as exc:
+            await self._refused(message, exc)
+            return
+        except discord.HTTPException as exc:
+            await self._retry(message, f"HTTP {exc.status}: {exc.text or exc}")
+            return
+        except (OSError, asyncio.TimeoutError) as exc:
+            await self._retry(message, f"network: {exc}")
+            return
+        await self._storage.mark_outbox_sent(message.id, sent.id, self._clock())
+        self.sent += 1
+
+    async def _refused(self, message: OutboxMessage, exc: discord.HTTPException) -> None:
+        reason = "the bot may not post in that channel" if isinstance(exc, discord.Forbidden) \
+            else "the channel no longer exists"
+        reason = f"{reason} (HTTP {exc.status}, code {exc.code})"
+        log.warning("outbox %s to channel %s refused: %s", message.id, message.channel_id, reason)
+        await self._storage.drop_outbox(message.id, reason)
+        owner = OWNER_OF_KIND.get(message.kind)
+        if owner and message.ref_id is not None:
+            await self._storage.mark_broken(owner, message.ref_id, reason)
+            await self._storage.drop_pending_for(owner, message.ref_id, reason)
+
+    async def _retry(self, message: OutboxMessage, error: str) -> None:
+        if message.attempts + 1 >= MAX_ATTEMPTS:
+            log.error("outbox %s dropped after %d attempts: %s", message.id, message.attempts + 1, error)
+            await self._storage.drop_outbox(message.id, error)
+            return
+        delay = timedelta(seconds=min(2 ** message.attempts * 5, 900))
+        log.warning("outbox %s failed (%s); retrying in %s", message.id, error, delay)
+        await self._storage.retry_outbox(message.id, error, self._clock() + delay)

@@ -1,0 +1,112 @@
+"""What the cogs share: the Manage Server check, channel permission checks, pagination, autocomplete bits."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+
+import discord
+from discord import app_commands
+
+from bot.delivery.messages import MessagePayload
+from bot.discord_adapter import message_kwargs
+from bot.services.container import Services
+from bot.services.errors import UserFacingError
+
+# The real check: default_permissions only hides commands in the client, and is ignored on subcommands.
+manage_server = app_commands.checks.has_permissions(manage_guild=True)
+
+REQUIRED_CHANNEL_PERMISSIONS = {
+    "view_channel": "View Channel", "send_messages": "Send Messages", "embed_links": "Embed Links",
+    "attach_files": "Attach Files",
+}
+MAX_CHOICES = 25
+
+
+def services_of(interaction: discord.Interaction) -> Services:
+    return interaction.client.services  # type: ignore[attr-defined,no-any-return]
+
+
+def guild_id_of(interaction: discord.Interaction) -> int:
+    if interaction.guild_id is None:
+        raise UserFacingError("Sitrep's commands work in a server, not in direct messages.")
+    return interaction.guild_id
+
+
+def target_channel(interaction: discord.Interaction,
+                   channel: app_commands.AppCommandChannel | None) -> discord.abc.GuildChannel:
+    """The channel named in the command, else the one it was used in; it must be a text channel we can post in."""
+    guild = interaction.guild
+    if guild is None:
+        raise UserFacingError("Sitrep's commands work in a server, not in direct messages.")
+    channel_id = channel.id if channel is not None else interaction.channel_id
+    resolved = guild.get_channel(channel_id) if channel_id is not None else None
+    if resolved is None or not isinstance(resolved, discord.TextChannel | discord.Thread):
+        raise UserFacingError("Pick a text channel for that.")
+    me = guild.me
+    if me is not None:
+        permissions = resolved.permissions_for(me)
+        missing = [label for name, label in REQUIRED_CHANNEL_PERMISSIONS.items() if not getattr(permissions, name)]
+        if missing:
+            raise UserFacingError(f"I can't post in {resolved.mention}: I am missing {', '.join(missing)}.")
+    return resolved
+
+
+class Pager(discord.ui.View):
+    """Previous / Next buttons over pages that only the person who asked can turn."""
+
+    def __init__(self, owner_id: int, pages: Sequence[MessagePayload] | None = None, *,
+                 render: Callable[[int], Awaitable[MessagePayload]] | None = None, count: int | None = None,
+                 timeout: float = 300) -> None:
+        super().__init__(timeout=timeout)
+        self._owner_id = owner_id
+        self._pages = list(pages or [])
+        self._render = render
+        self._count = count if count is not None else len(self._pages)
+        self.page = 0
+        self._sync_buttons()
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self._owner_id:
+            await interaction.response.send_message("Only the person who asked can turn these pages.",
+                                                    ephemeral=True)
+            return False
+        return True
+
+    async def page_payload(self, index: int) -> MessagePayload:
+        if self._render is not None:
+            return await self._render(index)
+        return self._pages[index]
+
+    def _sync_buttons(self) -> None:
+        self.previous.disabled = self.page <= 0
+        self.next.disabled = self.page >= self._count - 1
+
+    async def _show(self, interaction: discord.Interaction) -> None:
+        self._sync_buttons()
+        kwargs = message_kwargs(await self.page_payload(self.page))
+        kwargs.pop("allowed_mentions", None)
+        await interaction.response.edit_message(view=self, **kwargs)
+
+    @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
+    async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:  # type: ignore[type-arg]
+        self.page = max(self.page - 1, 0)
+        await self._show(interaction)
+
+    @discord.ui.button(label="Next ▶", style=discord.ButtonStyle.secondary)
+    async def next(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:  # type: ignore[type-arg]
+        self.page = min(self.page + 1, self._count - 1)
+        await self._show(interaction)
+
+
+async def send_pages(interaction: discord.Interaction, pager: Pager, *, ephemeral: bool = False) -> None:
+    kwargs = message_kwargs(await pager.page_payload(0))
+    if pager._count > 1:  # noqa: SLF001 - the view's own count
+        kwargs["view"] = pager
+    if interaction.response.is_done():
+        await interaction.followup.send(ephemeral=ephemeral, **kwargs)
+    else:
+        await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
+
+
+def choices(pairs: Sequence[tuple[str, str | int]]) -> list[app_commands.Choice]:  # type: ignore[type-arg]
+    return [app_commands.Choice(name=name[:100], value=value) for name, value in pairs[:MAX_CHOICES]]
