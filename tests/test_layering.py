@@ -35,3 +35,17 @@ def test_sql_lives_only_in_storage() -> None:
         if any(keyword in text for keyword in ("SELECT ", "INSERT INTO", "UPDATE feeds", "DELETE FROM")):
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+def test_sqlite_storage_implements_every_method_of_the_protocol() -> None:
+    import inspect
+
+    from storage import SqliteStorage, Storage
+
+    wanted = [name for name, value in vars(Storage).items() if not name.startswith("_") and callable(value)]
+    assert len(wanted) > 50
+    for name in wanted:
+        implementation = getattr(SqliteStorage, name, None)
+        assert implementation is not None, f"SqliteStorage lacks {name}"
+        declared = list(inspect.signature(getattr(Storage, name)).parameters)
+        assert list(inspect.signature(implementation).parameters) == declared, name

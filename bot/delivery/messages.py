@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -127,14 +127,19 @@ def safe_url(url: str | None, *, limit: int = URL_LIMIT) -> str | None:
 
 
 def _link(label: str, url: str | None, limit: int) -> str:
-    """A masked link with escaped text (brackets turned round so they cannot end it), or the bare text."""
+    """A masked link with escaped text (brackets become parentheses, so they cannot end it), or just the
+    text when the link is not http(s)."""
     shown = clip(escape(label.replace("[", "(").replace("]", ")")), limit) or "link"
     target = safe_url(url, limit=INLINE_URL_LIMIT)
     return f"[{shown}]({target})" if target else shown
 
 
-def _pack(parts: Sequence[str], limit: int, sep: str, more: Callable[[int], str]) -> str:
-    """As many whole parts as fit in `limit`, then `more(left out)`."""
+def _pack(parts: Sequence[str], limit: int = FIELD_VALUE_LIMIT, sep: str = "\n") -> str:
+    """As many whole parts as fit in `limit`, then how many were left out: "…and 3 more" after lines,
+    "+3 more" after a comma list."""
+    def more(left: int) -> str:
+        return f"…and {left} more" if "\n" in sep else f"+{left} more"
+
     kept: list[str] = []
     size = 0
     for index, part in enumerate(parts):
@@ -150,13 +155,9 @@ def _pack(parts: Sequence[str], limit: int, sep: str, more: Callable[[int], str]
     return sep.join(kept + [more(left)] if left else kept)
 
 
-def _lines(lines: Sequence[str], limit: int = FIELD_VALUE_LIMIT) -> str:
-    return _pack(lines, limit, "\n", lambda left: f"…and {left} more")
-
-
 def _names(names: Sequence[str], limit: int = FIELD_VALUE_LIMIT) -> str:
     shown = [name for name in dict.fromkeys(clip(escape(name), 100) for name in names) if name]
-    return _pack(shown, limit, ", ", lambda left: f"+{left} more")
+    return _pack(shown, limit, ", ")
 
 
 def _chunks(parts: Sequence[str], limit: int, sep: str) -> list[str]:
@@ -179,27 +180,19 @@ def embed_length(embed: Mapping[str, Any]) -> int:
 def _embed(*, title: str = "", url: str | None = None, description: str = "",
            fields: Sequence[tuple[str, str, bool]] = (), footer: str = "", author: str = "",
            colour: int | None = None, timestamp: datetime | None = None, image: str | None = None) -> dict[str, Any]:
-    """An embed from already-escaped parts, each clipped to its limit, the whole trimmed to fit a message."""
-    embed: dict[str, Any] = {}
-    if title:
-        embed["title"] = clip(title, TITLE_LIMIT)
-        if target := safe_url(url):
-            embed["url"] = target
-    if description:
-        embed["description"] = clip(description, DESCRIPTION_LIMIT)
-    embed["fields"] = [{"name": clip(name, FIELD_NAME_LIMIT), "value": clip(value, FIELD_VALUE_LIMIT),
-                        "inline": inline} for name, value, inline in fields if name and value][:FIELDS_PER_EMBED]
-    if footer:
-        embed["footer"] = {"text": clip(footer, FOOTER_LIMIT)}
-    if author:
-        embed["author"] = {"name": clip(author, AUTHOR_LIMIT)}
-    if colour is not None:
-        embed["color"] = colour
-    if timestamp is not None:
-        embed["timestamp"] = _utc(timestamp).isoformat()
-    if image:
-        embed["image"] = {"url": image}
-    return _fit(embed)
+    """An embed from already-escaped parts, each clipped to its limit, the whole trimmed to fit a message;
+    empty parts (and fields with an empty value) are left out."""
+    embed: dict[str, Any] = {
+        "title": clip(title, TITLE_LIMIT), "url": safe_url(url) if title else None,
+        "description": clip(description, DESCRIPTION_LIMIT),
+        "fields": [{"name": clip(name, FIELD_NAME_LIMIT), "value": clip(value, FIELD_VALUE_LIMIT), "inline": inline}
+                   for name, value, inline in fields if name and value][:FIELDS_PER_EMBED],
+        "footer": {"text": clip(footer, FOOTER_LIMIT)} if footer else None,
+        "author": {"name": clip(author, AUTHOR_LIMIT)} if author else None,
+        "color": colour, "timestamp": _utc(timestamp).isoformat() if timestamp else None,
+        "image": {"url": image} if image else None,
+    }
+    return _fit({key: value for key, value in embed.items() if value is not None and value != "" and value != []})
 
 
 def _fit(embed: dict[str, Any]) -> dict[str, Any]:
@@ -207,16 +200,20 @@ def _fit(embed: dict[str, Any]) -> dict[str, Any]:
     def excess() -> int:
         return embed_length(embed) - MESSAGE_TOTAL
 
-    description = embed.get("description", "")
+    description, fields = embed.get("description", ""), embed.get("fields", [])
     if excess() > 0 and len(description) > FIELD_VALUE_LIMIT:
         embed["description"] = clip(description, max(FIELD_VALUE_LIMIT, len(description) - excess()))
-    while excess() > 0 and embed["fields"]:
-        embed["fields"].pop()
+    while excess() > 0 and fields:
+        fields.pop()
     if excess() > 0 and embed.get("description"):
         embed["description"] = clip(embed["description"], max(1, len(embed["description"]) - excess()))
-    if not embed["fields"]:
-        del embed["fields"]
+    if not fields:
+        embed.pop("fields", None)
     return embed
+
+
+def _one(**parts: Any) -> MessagePayload:
+    return MessagePayload(embeds=(_embed(**parts),))
 
 
 def _messages(embeds: Sequence[dict[str, Any]], content: str = "") -> list[MessagePayload]:
@@ -249,17 +246,19 @@ def _outlet(article: Article) -> str:
     return article.feed_title or article.publisher or "unknown outlet"
 
 
-def _domains(story: StoryRecord) -> list[str]:
+def _domain_field(story: StoryRecord) -> tuple[str, str, bool]:
+    """The story's primary domain, then its others by weight: at most three."""
     ranked = dict.fromkeys([story.primary_domain] if story.primary_domain else [])
     ranked.update(dict.fromkeys(sorted(story.domains, key=lambda d: (-story.domains[d], d))))
-    return list(ranked)[:3]
+    domains = list(ranked)[:3]
+    return ("Domains" if len(domains) > 1 else "Domain", ", ".join(map(escape, domains)), True)
 
 
 def _sources(urls: Sequence[str | None]) -> str:
     """Up to MAX_LINKS distinct safe links, numbered, shown by host."""
     targets = list(dict.fromkeys(t for t in (safe_url(u, limit=INLINE_URL_LIMIT) for u in urls) if t))
     lines = [f"{i}. [{escape(urlsplit(t).hostname)}]({t})" for i, t in enumerate(targets[:MAX_LINKS], 1)]
-    return _lines(lines)
+    return _pack(lines)
 
 
 # --- renderers ----------------------------------------------------------------------------------------------
@@ -267,23 +266,16 @@ def _sources(urls: Sequence[str | None]) -> str:
 def story_post(article: Article, story: StoryRecord | None, *, actor_names: Sequence[str] = (),
                also_reported_by: Sequence[str] = ()) -> MessagePayload:
     """A new story in a channel: the article, who it is about, and how widely it is carried."""
-    fields = [("Actors", _names(actor_names), True)] if actor_names else []
-    outlets = []
-    if story is not None:
-        domains = _domains(story)
-        if domains:
-            fields.append(("Domains" if len(domains) > 1 else "Domain", ", ".join(map(escape, domains)), True))
-        outlets.append(f"{_n(story.publisher_count, 'outlet')}, {_n(story.article_count, 'article')}")
-    if also_reported_by:
-        outlets.append("Also reported by " + _names(also_reported_by, 900))
-    if outlets:
-        fields.append(("Outlets", "\n".join(outlets), True))
+    outlets = [f"{_n(story.publisher_count, 'outlet')}, {_n(story.article_count, 'article')}"] if story else []
+    outlets += [f"Also reported by {others}"] if (others := _names(also_reported_by, 900)) else []
+    fields = [("Actors", _names(actor_names), True), *([_domain_field(story)] if story else []),
+              ("Outlets", "\n".join(outlets), True)]
     feed = clip(plain(_outlet(article)), 200)
-    return MessagePayload(embeds=(_embed(
+    return _one(
         title=escape(article.title) or "(untitled)", url=article.link, description=escape(article.summary),
         fields=fields, footer=f"Story #{story.id} · {feed}" if story else feed, timestamp=article.published,
         colour=COLOURS.get((story.primary_domain if story else None) or "other", COLOURS["other"]),
-    ),))
+    )
 
 
 def overflow_summary(articles: Sequence[Article], *, cap: int) -> MessagePayload:
@@ -291,27 +283,25 @@ def overflow_summary(articles: Sequence[Article], *, cap: int) -> MessagePayload
     if not articles:
         return MessagePayload(content="No more stories this cycle.")
     lines = [f"• {_link(a.title or '(untitled)', a.link, 150)} — {clip(escape(_outlet(a)), 60)}" for a in articles]
-    return MessagePayload(embeds=(_embed(
+    return _one(
         title=f"{_n(len(articles), 'more story', 'more stories')} this cycle",
-        description=_lines(lines, DESCRIPTION_LIMIT), colour=INFO_COLOUR,
+        description=_pack(lines, DESCRIPTION_LIMIT), colour=INFO_COLOUR,
         footer=f"This channel gets up to {_n(cap, 'post')} per cycle; the rest are listed here.",
-    ),))
+    )
 
 
 def watch_alert(article: Article, story: StoryRecord, *, watch_label: str, actor_names: Sequence[str],
                 links: Sequence[str]) -> MessagePayload:
     """A watched actor or phrase turned up: the article, its story, and the links it is based on."""
-    fields = [("Actors", _names(actor_names), True)] if actor_names else []
-    fields.append(("Story", f"#{story.id} · {_n(story.publisher_count, 'outlet')}, "
-                            f"{_n(story.article_count, 'article')}", True))
-    if sources := _sources([article.link, *links]):
-        fields.append(("Sources", sources, False))
-    return MessagePayload(embeds=(_embed(
+    fields = [("Actors", _names(actor_names), True),
+              ("Story", f"#{story.id} · {_n(story.publisher_count, 'outlet')}, {_n(story.article_count, 'article')}",
+               True), ("Sources", _sources([article.link, *links]), False)]
+    return _one(
         author=f"Watch: {clip(plain(watch_label), 200)}", title=escape(article.title) or "(untitled)",
         url=article.link, description=clip(escape(article.summary), 1000), fields=fields,
         footer=f"Story #{story.id} · {clip(plain(_outlet(article)), 200)}", timestamp=article.published,
         colour=WATCH_COLOUR,
-    ),))
+    )
 
 
 def breaking_alert(story: StoryRecord, articles: Sequence[Article], *, min_publishers: int,
@@ -321,24 +311,17 @@ def breaking_alert(story: StoryRecord, articles: Sequence[Article], *, min_publi
     by_outlet: dict[str, Article] = {}
     for article in ordered:
         by_outlet.setdefault(_outlet(article), article)
-    first_per_outlet = list(by_outlet.values())
-    outlets = len(first_per_outlet) or story.publisher_count
     lead = ordered[0] if ordered else None
-    description = (f"{_n(outlets, 'outlet')} reported this within {within_minutes} minutes "
-                   f"(alert threshold: {min_publishers}).")
-    if lead is not None and lead.summary:
-        description += "\n\n" + clip(escape(lead.summary), 800)
-    fields = [("Outlets", _names([_outlet(a) for a in first_per_outlet]), False)] if first_per_outlet else []
-    if domains := _domains(story):
-        fields.append(("Domain", ", ".join(map(escape, domains)), True))
-    if story.actors:
-        fields.append(("Actors", _names(sorted(story.actors, key=lambda a: (-story.actors[a], a))), True))
-    if sources := _sources([a.link for a in first_per_outlet + ordered]):
-        fields.append(("Sources", sources, False))
-    return MessagePayload(embeds=(_embed(
+    description = (f"{_n(len(by_outlet) or story.publisher_count, 'outlet')} reported this within "
+                   f"{within_minutes} minutes (alert threshold: {min_publishers}).\n\n"
+                   f"{clip(escape(lead.summary), 800) if lead else ''}").strip()
+    fields = [("Outlets", _names(list(by_outlet)), False), _domain_field(story),
+              ("Actors", _names(sorted(story.actors, key=lambda a: (-story.actors[a], a))), True),
+              ("Sources", _sources([a.link for a in [*by_outlet.values(), *ordered]]), False)]
+    return _one(
         title=f"Breaking: {escape(story.label)}", url=lead.link if lead else None, description=description,
         fields=fields, footer=f"Story #{story.id}", timestamp=story.last_seen, colour=ALERT_COLOUR,
-    ),))
+    )
 
 
 def _period(briefing: Briefing) -> str:
@@ -351,12 +334,12 @@ def _period(briefing: Briefing) -> str:
 def _brief_block(item: BriefItem) -> str:
     metrics = (f"{_n(item.metrics.publishers, 'outlet')}, {_n(item.articles, 'article')}, "
                f"{escape(item.metrics.phase)}{' · watched' if item.watched else ''}")
-    lines = [f"**{_link(item.label, item.links[0] if item.links else None, 200)}** · {metrics}"]
-    if item.summary:
-        lines.append(clip(escape(item.summary), 700))
-    details = [f"**Actors:** {_names(item.actors, 300)}"] if item.actors else []
-    details.append(f"**Outlets:** {_names(item.outlets, 300) or 'unknown'}")
-    return "\n".join(lines + [" · ".join(details)])
+    link = next((link for link in item.links if safe_url(link, limit=INLINE_URL_LIMIT)), None)
+    details = [f"**Actors:** {actors}" if (actors := _names(item.actors, 300)) else "",
+               f"**Outlets:** {_names(item.outlets, 300) or 'unknown'}"]
+    lines = [f"**{_link(item.label, link, 200)}** · {metrics}", clip(escape(item.summary), 700),
+             " · ".join(detail for detail in details if detail)]
+    return "\n".join(line for line in lines if line)
 
 
 def briefing_messages(briefing: Briefing, *, title: str = "Briefing") -> list[MessagePayload]:
@@ -393,12 +376,12 @@ def relations_embed(trend: RelationTrend, names: tuple[str, str], *,
     if trend.top_stories:
         stories = [f"• {_utc(s.first_seen):%d %b} {clip(escape(s.label), 150)} (story {s.id}, "
                    f"{_n(s.publisher_count, 'outlet')})" for s in trend.top_stories]
-        fields.append(("Top stories", _lines(stories), False))
-    return MessagePayload(embeds=(_embed(
+        fields.append(("Top stories", _pack(stories), False))
+    return _one(
         title=f"{a} and {b}: the last {days} days", description="\n".join(lines), fields=fields,
         footer=f"To {_utc(trend.end):%d %b %Y}, against the {days} days before", colour=INFO_COLOUR,
         image=f"attachment://{chart_filename}" if chart_filename else None,
-    ),))
+    )
 
 
 def _signed(value: float | None) -> str:
@@ -417,40 +400,37 @@ def story_embed(view: StoryView) -> MessagePayload:
     for kind in dict.fromkeys(tag.kind for tag in view.tags):
         lines = [f"**{clip(escape(tag.name), 80)}** — {_evidence(tag.evidence)} ({_n(tag.articles, 'article')})"
                  for tag in view.tags if tag.kind == kind]
-        fields.append((_TAG_KINDS.get(kind, escape(kind.capitalize())), _lines(lines), False))
+        fields.append((_TAG_KINDS.get(kind, escape(kind.capitalize())), _pack(lines), False))
     originals = [a for a in ordered if a.duplicate_of is None] or ordered
-    return MessagePayload(embeds=(_embed(
+    return _one(
         title=f"Story #{story.id}: {escape(story.label)}", url=originals[0].link if originals else None,
-        description=f"{summary}\n\n**Coverage**\n{_lines(coverage, 3000) or 'No articles.'}", fields=fields,
+        description=f"{summary}\n\n**Coverage**\n{_pack(coverage, 3000) or 'No articles.'}", fields=fields,
         footer=f"Story #{story.id}", timestamp=story.last_seen,
         colour=COLOURS.get(story.primary_domain or "other", COLOURS["other"]),
-    ),))
+    )
 
 
 def _evidence(words: Sequence[str]) -> str:
     quoted = [f"“{clip(escape(word), 60)}”" for word in words if escape(word)]
-    return _pack(quoted, 300, ", ", lambda left: f"+{left} more") or "-"
+    return _pack(quoted, 300, ", ") or "-"
 
 
 def feed_disabled_notice(feed: Feed) -> MessagePayload:
     """A feed stopped being fetched: why, and what it last said."""
-    lines = [f"Sitrep stopped fetching this feed: {clip(escape(feed.disabled_reason or 'no reason given'), 500)}"]
-    if feed.last_error:
-        lines.append(f"Last error: {clip(escape(feed.last_error), 500)}")
-    if feed.consecutive_failures:
-        lines.append(f"{_n(feed.consecutive_failures, 'failed fetch', 'failed fetches')} in a row")
-    if feed.last_ok_at:
-        lines.append(f"Last successful fetch: {_ago(feed.last_ok_at)}")
-    lines.append(f"Address: {clip(escape(feed.url), 600)}")
-    return MessagePayload(embeds=(_embed(
+    failures = feed.consecutive_failures
+    lines = [f"Sitrep stopped fetching this feed: {clip(escape(feed.disabled_reason or 'no reason given'), 500)}",
+             f"Last error: {clip(escape(feed.last_error), 500)}" if feed.last_error else "",
+             f"{_n(failures, 'failed fetch', 'failed fetches')} in a row" if failures else "",
+             f"Last successful fetch: {_ago(feed.last_ok_at)}" if feed.last_ok_at else "",
+             f"Address: {clip(escape(feed.url), 600)}"]
+    return _one(
         title=f"Feed disabled: {clip(escape(feed.display_name), 200)}", url=feed.site_url or feed.url,
-        description="\n".join(lines), footer=f"Feed #{feed.id}", colour=NOTICE_COLOUR,
-    ),))
+        description="\n".join(line for line in lines if line), footer=f"Feed #{feed.id}", colour=NOTICE_COLOUR,
+    )
 
 
 def error_embed(message: str) -> MessagePayload:
-    return MessagePayload(embeds=(_embed(description=escape(message) or "Something went wrong.",
-                                         colour=ERROR_COLOUR),))
+    return _one(description=escape(message) or "Something went wrong.", colour=ERROR_COLOUR)
 
 
 def search_page(articles: Sequence[Article], *, query: str, page: int, pages: int) -> MessagePayload:
@@ -458,45 +438,41 @@ def search_page(articles: Sequence[Article], *, query: str, page: int, pages: in
     blocks = [f"**{_link(a.title or '(untitled)', a.link, 150)}**\n{clip(escape(_outlet(a)), 60)} · "
               f"{_ago(a.published)}" + (f"\n{clip(escape(a.summary), 200)}" if a.summary.strip() else "")
               for a in articles]
-    description = _pack(blocks, DESCRIPTION_LIMIT, "\n\n", lambda left: f"…and {left} more on this page")
-    return MessagePayload(embeds=(_embed(
+    description = _pack(blocks, DESCRIPTION_LIMIT, "\n\n")
+    return _one(
         title=f"Search: {clip(escape(query), 200) or '(empty)'}", description=description or "No articles match.",
         footer=f"Page {page} of {max(pages, 1)}", colour=INFO_COLOUR,
-    ),))
+    )
 
 
 # --- validation ---------------------------------------------------------------------------------------------
 
 def validate_payload(payload: MessagePayload) -> None:
-    """Raise ValueError naming the first Discord limit `payload` breaks (and for a link that is not http(s))."""
-    def check(value: Any, limit: int, what: str, *, required: bool = False) -> None:
-        if value is None and not required:
-            return
-        if not isinstance(value, str) or (required and not value) or len(value) > limit:
-            raise ValueError(f"{what}: {len(value) if isinstance(value, str) else type(value).__name__} "
-                             f"(limit {limit}{', required' if required else ''})")
-
-    check(payload.content, CONTENT_LIMIT, "content")
+    """Raise ValueError naming the first Discord limit `payload` breaks, or a link that is not http(s)."""
     if not payload.content and not payload.embeds:
         raise ValueError("a message needs content or an embed")
     if len(payload.embeds) > EMBEDS_PER_MESSAGE:
         raise ValueError(f"{len(payload.embeds)} embeds (limit {EMBEDS_PER_MESSAGE})")
+    texts = [("content", payload.content, CONTENT_LIMIT)]
     for embed in payload.embeds:
-        check(embed.get("title"), TITLE_LIMIT, "embed title")
-        check(embed.get("description"), DESCRIPTION_LIMIT, "embed description")
-        check((embed.get("footer") or {}).get("text"), FOOTER_LIMIT, "footer text")
-        check((embed.get("author") or {}).get("name"), AUTHOR_LIMIT, "author name")
         fields = embed.get("fields") or []
         if len(fields) > FIELDS_PER_EMBED:
             raise ValueError(f"{len(fields)} fields (limit {FIELDS_PER_EMBED})")
-        for field in fields:
-            check(field.get("name"), FIELD_NAME_LIMIT, "field name", required=True)
-            check(field.get("value"), FIELD_VALUE_LIMIT, "field value", required=True)
+        if not all(field.get("name") and field.get("value") for field in fields):
+            raise ValueError("every field needs a name and a value")
+        texts += [("title", embed.get("title"), TITLE_LIMIT),
+                  ("description", embed.get("description"), DESCRIPTION_LIMIT),
+                  ("footer", (embed.get("footer") or {}).get("text"), FOOTER_LIMIT),
+                  ("author", (embed.get("author") or {}).get("name"), AUTHOR_LIMIT)]
+        texts += [(f"field {what}", field.get(what), limit) for field in fields
+                  for what, limit in (("name", FIELD_NAME_LIMIT), ("value", FIELD_VALUE_LIMIT))]
         for key in ("url", "author", "image", "thumbnail"):
             url = embed.get(key) if key == "url" else (embed.get(key) or {}).get("url")
             attachment = key in ("image", "thumbnail") and str(url).startswith("attachment://")
             if url is not None and not attachment and (not isinstance(url, str) or safe_url(url) is None):
-                raise ValueError(f"{key} link is not a plain http(s) URL: {str(url)[:80]!r}")
-    total = sum(embed_length(embed) for embed in payload.embeds)
-    if total > MESSAGE_TOTAL:
+                raise ValueError(f"{key} link is not an http(s) URL: {str(url)[:80]!r}")
+    for what, text, limit in texts:
+        if text is not None and (not isinstance(text, str) or len(text) > limit):
+            raise ValueError(f"{what}: {len(text) if isinstance(text, str) else type(text).__name__} (limit {limit})")
+    if (total := sum(embed_length(embed) for embed in payload.embeds)) > MESSAGE_TOTAL:
         raise ValueError(f"{total} characters across embeds (limit {MESSAGE_TOTAL})")

@@ -8,17 +8,28 @@ the handful of rules that stop a careless gazetteer from saying "Jordan Henderso
 * Case: a name matches as written, in ALL CAPS and in Title Case, never in lower case. So "turkey", "china"
   and "us" do not match, "US" and "U.S." do, and headlines such as "RUSSIA STRIKES KYIV" still work.
 * Whole words, leftmost-longest: "Oman" is not found in "Romanian"; "Equatorial Guinea" is GQ and never also
-  GN. Phrases that contain a country but are not it ("Lake Chad", "Niger Delta", "Paris Hilton") are blockers:
-  they match, emit nothing and so hide the shorter name. Decision: a water body or landform named after a
-  country ("South China Sea", "Gulf of Guinea", "Taiwan Strait", "Indian Ocean") never emits that country.
+  GN. Phrases that contain a country but are not it ("Jordan Valley", "British Columbia", "Paris Hilton") are
+  blockers: they match, emit nothing and so hide the shorter name.
+* Landmarks: a country's name or demonym joined (space or hyphen) to a landmark word names something else, so
+  it emits nothing. Decision: water bodies, landforms, infrastructure, venues and companies named after a
+  country ("Gulf of Finland", "Irish Sea", "River Niger", "Trans-Niger Pipeline", "Emirates Stadium", "Turkish
+  Airlines", "American University") are not that country. Capitals are not joined: "Cairo University" is in
+  Cairo. The words are in data/places_context.json.
+* Places put elsewhere: where the text puts a name in another country, the name is that place, in every
+  mention in the text. "<place>, <US state>" is in the US ("Athens, Georgia", "Moscow, Idaho", "Lebanon,
+  Tenn."), and settles Georgia as the state; "the <demonym> city/town/port of <place>" is in that country; a
+  capital that is also a well-known city elsewhere is there in "Lebanon's Tripoli" and "Tripoli, Lebanon". Not
+  in lists ("Russia, Georgia and Armenia"), and after a country's name only at the end of a phrase ("In Moscow,
+  Georgia's envoy said" is not an address).
 * Organisations never imply a country, and a longer organisation name beats a country word inside it
   ("Syrian Democratic Forces" is SDF, not SY).
 * Person names: a risky name ("Jordan", "Chad", "Sofia", "Herzog") next to a capitalised word that is neither
   a known name nor a function/title word is part of someone's name ("Jordan Henderson", "Werner Herzog"). In
   Title Case lines that test says nothing, so there the name is only dropped when the same neighbour marked a
-  person elsewhere in the text.
-* Ambiguous names ("Georgia", "Congo", "Korean", "Turkey", "RSF") pick an option by counting cues in the same
-  text (other tags, US places, cue words); the first option is the default and wins ties.
+  person elsewhere in the text. A given name and an initial before it ("Michael B. Jordan") always do.
+* Ambiguous names ("Georgia", "Congo", "Korean", "Turkey", "the Emirates", "RSF") pick an option by counting cues
+  in the same text (other tags, US places, cue words: "at the Emirates" in a match report is Arsenal's stadium);
+  the first option is the default and wins ties.
 * Other decisions: Chechen/Chechnya -> RU (a Russian republic); Gaza/West Bank -> PS; Jerusalem -> IL (seat of
   government); "Kurdish" -> nothing; "Brussels" -> BE (capital rule, even when it stands for the EU).
 
@@ -82,7 +93,8 @@ class _Term:
     """What one surface form means: an actor id, a blocker (no target), or an ambiguity to settle."""
 
     target: str | None
-    source: str  # "country", "us_place", "leader", "org", "block" or "ambiguous"
+    source: str  # "country" (names), "demonym", "capital" (and seats), "us_place", "leader", "org", "block",
+    #              "ambiguous" or "landmark"
     ambiguity: str = ""
     name_risk: bool = False  # may be part of someone else's name ("Jordan Henderson", "Werner Herzog")
     caps_ambiguous: bool = False  # an ordinary word in an all-caps line ("WHO")
@@ -179,15 +191,29 @@ def _is_headline(line: str) -> bool:
 def _in_context(spans: list[tuple[int, int, _Term]], span: tuple[int, int, _Term], folded: str) -> bool:
     """A quick look at the neighbours of a contextual span: could a landmark or placement rule apply?"""
     start, end, term = span
-    if term.landmark or term.place_of:
+    if term.landmark:
+        return bool(_landmark_joins(spans, spans.index(span), folded))
+    if term.place_of:
         i = spans.index(span)
-        before = i > 0 and folded[spans[i - 1][1]:start] in _JOINED and spans[i - 1][2].source in _NAMED
-        after = i + 1 < len(spans) and folded[end:spans[i + 1][0]] in _JOINED
-        if term.place_of:
-            return before and after
-        return (after and term.landmark != "after" and spans[i + 1][2].source in _NAMED) or (
-            before and term.landmark != "before")
+        return 0 < i < len(spans) - 1 and folded[spans[i - 1][1]:start] == " " == folded[end:spans[i + 1][0]]
+    # a state or a homonym: in an address ("Lima, Ohio", "Tripoli, Lebanon") or a possessive ("Lebanon's Tripoli")
     return folded[start - 2:start] == ", " or folded[start - 3:start] == "'s " or folded[end:end + 2] == ", "
+
+
+def _landmark_joins(spans: list[tuple[int, int, _Term]], i: int, folded: str) -> list[int]:
+    """Starts of the country names or demonyms the landmark word spans[i] is joined to ("Gulf of" + "Finland",
+    "Irish" + "Sea")."""
+    start, end, term = spans[i]
+    out = []
+    if term.landmark != "after" and i + 1 < len(spans):  # the word goes before the name: "Gulf of Finland"
+        name_start, _, name = spans[i + 1]
+        if folded[end:name_start] in _JOINED and name.source in _NAMED:
+            out.append(name_start)
+    if term.landmark != "before" and i:  # or after it: "Irish Sea"
+        name_start, name_end, name = spans[i - 1]
+        if folded[name_end:start] in _JOINED and name.source in _NAMED:
+            out.append(name_start)
+    return out
 
 
 def _is_address(spans: list[tuple[int, int, _Term]], i: int, folded: str) -> bool:
@@ -362,30 +388,22 @@ class Gazetteer:
             if country and p.target and p.target != country:
                 placed.add(text[p_start:p_end].lower())
 
-        last = len(spans) - 1
-        for span in context:
+        for span in context:  # each passed _in_context
             start, end, term = span
             i = spans.index(span)
-            before = spans[i - 1] if i else None
-            after = spans[i + 1] if i < last else None
-            if term.landmark:  # "Gulf of Finland", "Irish Sea", "Trans-Niger Pipeline", "River Jordan"
-                if term.landmark != "after" and after and folded[end:after[0]] in _JOINED \
-                        and after[2].source in _NAMED:
-                    inside.add(after[0])
-                if term.landmark != "before" and before and folded[before[1]:start] in _JOINED \
-                        and before[2].source in _NAMED:
-                    inside.add(before[0])
+            if term.landmark:  # "Gulf of Finland", "Irish Sea", "Trans-Niger Pipeline", "Emirates Stadium"
+                inside.update(_landmark_joins(spans, i, folded))
             elif term.place_of:  # "the Lebanese city of Tripoli"
-                if before and after and folded[before[1]:start] == " " == folded[end:after[0]]:
-                    put(after, before)
+                put(spans[i + 1], spans[i - 1])
             else:
                 if term.state_of and _is_address(spans, i, folded):  # "Lima, Ohio"
-                    put(spans[i - 1], spans[i])
+                    put(spans[i - 1], span)
                 if term.homonyms:  # "Lebanon's Tripoli", "Tripoli, Lebanon"
-                    if before and folded[before[1]:start] == "'s " and before[2].target in term.homonyms:
-                        put(spans[i], before)
-                    if after and after[2].target in term.homonyms and _is_address(spans, i + 1, folded):
-                        put(spans[i], after)
+                    if i and folded[spans[i - 1][1]:start] == "'s " and spans[i - 1][2].target in term.homonyms:
+                        put(span, spans[i - 1])
+                    if i + 1 < len(spans) and spans[i + 1][2].target in term.homonyms \
+                            and _is_address(spans, i + 1, folded):
+                        put(span, spans[i + 1])
         if inside or placed:
             hits = [h for h in hits if h[0] not in inside and h[2].lower() not in placed]
             ruled = [(s, e, t) for s, e, t in ruled if s not in inside and text[s:e].lower() not in placed]

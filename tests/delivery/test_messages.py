@@ -149,6 +149,7 @@ def assert_safe(payloads: MessagePayload | list[MessagePayload]) -> None:
         for key, url in urls(data):
             allowed = ("https://", "http://", "attachment://") if key == "image" else ("https://", "http://")
             assert url.startswith(allowed), url
+        assert sum(len(discord.Embed.from_dict(embed)) for embed in payload.embeds) <= 6000
 
 
 def only_embed(payload: MessagePayload) -> dict[str, Any]:
@@ -433,16 +434,29 @@ def test_escape_keeps_plain_text_readable() -> None:
     assert escape("- item") == r"\- item" and escape("12. item") == r"12\. item"
 
 
-def test_discord_counts_the_same_length() -> None:
+def test_discord_reads_every_payload_and_counts_the_same_length() -> None:
     sections = {d: [item(n, domain=d, summary="Long sentence about events. " * 20) for n in range(10)]
                 for d in ("military", "cyber", "economy")}
-    payloads = [*briefing_messages(briefing(sections)), story_embed(view()), relations_embed(trend(), ("A", "B")),
-                story_post(article(title="t " * 500, summary="s " * 5000), story(), actor_names=["x " * 600] * 5)]
+    big = article(title="t " * 500, summary="s " * 5000, feed_title="f " * 2000)
+    payloads = [
+        *briefing_messages(briefing(sections)), story_embed(view()), error_embed("x " * 5000),
+        relations_embed(trend(), ("A", "B"), chart_filename="chart.png"), feed_disabled_notice(feed()),
+        story_post(big, story(), actor_names=["x " * 600] * 5, also_reported_by=["y " * 600] * 5),
+        overflow_summary([big] * 50, cap=5), search_page([big] * 10, query="q " * 300, page=1, pages=1),
+        watch_alert(big, story(), watch_label="w " * 300, actor_names=["Iran"] * 40, links=["https://a.example/"]),
+        breaking_alert(story(label="l " * 500), [big] * 20, min_publishers=3, within_minutes=30),
+    ]
     for payload in payloads:
         embeds = [discord.Embed.from_dict(data) for data in payload.embeds]
         assert [len(embed) for embed in embeds] == [embed_length(data) for data in payload.embeds]
         assert sum(len(embed) for embed in embeds) <= 6000
         assert all(embed.to_dict() for embed in embeds)
+        assert_safe(payload)
+
+
+def test_naive_datetimes_are_taken_as_utc() -> None:
+    naive = article(published=datetime(2024, 3, 5, 13, 0))
+    assert only_embed(story_post(naive, None))["timestamp"] == "2024-03-05T13:00:00+00:00"
 
 
 def test_module_does_not_import_discord() -> None:
@@ -478,8 +492,11 @@ def articles(draw: st.DrawFn, id: int = 1) -> Article:
 @given(articles(), TEXT, st.lists(TEXT, max_size=30), st.lists(TEXT, max_size=30), st.booleans())
 def test_story_post_is_always_safe(post: Article, label: str, actors: list[str], outlets: list[str],
                                    with_story: bool) -> None:
-    assert_safe(story_post(post, story(label=label) if with_story else None, actor_names=actors,
-                           also_reported_by=outlets))
+    payload = story_post(post, story(label=label) if with_story else None, actor_names=actors,
+                         also_reported_by=outlets)
+    assert_safe(payload)
+    for text in (only_embed(payload).get("title", ""), only_embed(payload).get("description", "")):
+        assert not re.search(r"(?<!\\)\]\(", text), text  # feed text never opens a masked link
 
 
 @PROPERTY

@@ -1,0 +1,325 @@
+"""Analysis benchmark: articles/s through the pipeline after parsing, as the database grows; then the read side.
+
+    python bench/analyze.py            # 10,000 and 100,000 articles stored (about 5 minutes on 2 cores)
+    python bench/analyze.py --quick    # 2,000 and 20,000
+
+Everything an article goes through once it is parsed (identity, seen-set, update detection, near-duplicate
+detection, actor/domain/tone tagging, story clustering, relations, one transaction per batch) is
+`Pipeline.process`; this calls it with synthetic world-news ParsedEntry items from bench/newsgen.py
+(`--outlets` outlets over `--days` days, countries and leaders named so tagging and relations do real work,
+about 8% syndicated copies or wire links, stories carried by several outlets).
+
+1. Fill: the stream goes through `Pipeline.process` in batches of 1,000 items (mixed feeds, new items only) until
+   the first level (10,000 articles) is stored.
+2. Measure: the next `--window` articles arrive as a poller hands them over: per feed, at most 40 new items plus
+   repeats of that feed's earlier items (a quarter as many, unchanged; one batch in ten also carries an edited
+   item). rate = new articles stored per second of `process` time (repeats included in the time).
+3. Fill on to the second level (100,000 articles) the same way as 1, and measure again as 2.
+4. Storage limit: every article row of that database bulk-inserted into a fresh database with Sitrep's schema
+   and full-text index (sqlite3 executemany, 500-row transactions, nothing else).
+5. Read side with the full database: `IntelService.briefing` (24 h) and `IntelService.relations` (the busiest
+   country pair, 90 days), the functions `sitrep brief` / `sitrep relations` call, 50 times each.
+
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import os
+import random
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from collections import defaultdict, deque
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import newsgen  # noqa: E402
+from poll import INSERT_ARTICLE, bulk_insert, connect_like_sitrep  # noqa: E402
+
+from bot.feeds.models import ParsedEntry  # noqa: E402
+from bot.intel.actors import default_gazetteer  # noqa: E402
+from bot.intel.briefing import BriefingRequest  # noqa: E402
+from bot.intel.service import IntelService  # noqa: E402
+from bot.pipeline import Incoming, Pipeline  # noqa: E402
+from storage import open_storage  # noqa: E402
+
+FILL_BATCH = 1000
+FEED_BATCH_NEW = 40
+REPEAT_SHARE = 0.25
+UPDATE_EVERY = 10
+QUERY_RUNS = 50
+
+
+class Stream:
+    """The world's articles as ParsedEntry items for the pipeline, with what each feed published before."""
+
+    def __init__(self, world: newsgen.NewsWorld, count: int, feed_ids: list[int]) -> None:
+        self._items = world.stream(count)
+        self._world = world
+        self._feed_ids = feed_ids
+        self.history: dict[int, deque[Incoming]] = defaultdict(lambda: deque(maxlen=50))
+        self.clock = world.start
+
+    def take(self, count: int) -> list[tuple[int, Incoming]]:
+        taken = []
+        for item in self._items:
+            incoming = Incoming(self._feed_ids[item.outlet], ParsedEntry(
+                guid=item.guid, link=item.link, title=item.title, summary=" ".join(item.paragraphs),
+                published=item.published), f"https://www.{self._world.outlets[item.outlet].domain}/")
+            taken.append((item.outlet, incoming))
+            self.clock = max(self.clock, item.published)
+            if len(taken) == count:
+                break
+        return taken
+
+    def remember(self, outlet: int, incoming: Incoming) -> None:
+        self.history[outlet].append(incoming)
+
+
+def _now_after(stream: Stream, latest: datetime) -> datetime:
+    return min(max(latest, stream.clock) + timedelta(minutes=5), datetime.now(UTC))
+
+
+async def fill(pipeline: Pipeline, stream: Stream, count: int) -> float:
+    """Store the next `count` articles in big mixed batches; return the seconds it took."""
+    started = time.perf_counter()
+    left = count
+    while left > 0:
+        batch = stream.take(min(FILL_BATCH, left))
+        if not batch:
+            break
+        left -= len(batch)
+        now = _now_after(stream, max(incoming.entry.published for _, incoming in batch))  # type: ignore[type-var]
+        await pipeline.process([incoming for _, incoming in batch], now=now)
+        for outlet, incoming in batch:
+            stream.remember(outlet, incoming)
+    return time.perf_counter() - started
+
+
+def feed_batches(stream: Stream, count: int, rng: random.Random) -> list[tuple[datetime, list[Incoming], int]]:
+    """The next `count` articles as a poller hands them over: (now, items, new items) per feed batch."""
+    by_outlet: dict[int, list[Incoming]] = defaultdict(list)
+    for outlet, incoming in stream.take(count):
+        by_outlet[outlet].append(incoming)
+    batches = []
+    serial = 0
+    for outlet, fresh in by_outlet.items():
+        for start in range(0, len(fresh), FEED_BATCH_NEW):
+            new = fresh[start:start + FEED_BATCH_NEW]
+            earlier = list(stream.history[outlet])
+            repeats = rng.sample(earlier, min(len(earlier), max(1, round(len(new) * REPEAT_SHARE))))
+            serial += 1
+            if repeats and serial % UPDATE_EVERY == 0:
+                edited = repeats[0]
+                repeats[0] = replace(edited, entry=replace(
+                    edited.entry, title=f"{edited.entry.title} (updated)",
+                    summary=f"{edited.entry.summary} This story has been updated with new figures."))
+            for incoming in new:
+                stream.remember(outlet, incoming)
+            latest = max(incoming.entry.published for incoming in new)  # type: ignore[type-var]
+            # Oldest first, as ingest sorts a feed's entries; repeats are older than the new items.
+            batches.append((latest, [*repeats, *new], len(new)))
+    batches.sort(key=lambda batch: batch[0])
+    return [(_now_after(stream, latest), items, new) for latest, items, new in batches]
+
+
+async def measure(pipeline: Pipeline, stream: Stream, count: int, rng: random.Random) -> dict[str, float]:
+    batches = feed_batches(stream, count, rng)
+    new = sum(n for _, _, n in batches)
+    items = sum(len(batch) for _, batch, _ in batches)
+    kinds: dict[str, int] = defaultdict(int)
+    started = time.perf_counter()
+    for now, batch, _ in batches:
+        for processed in await pipeline.process(batch, now=now):
+            kinds[processed.kind] += 1
+    seconds = time.perf_counter() - started
+    return {"new": new, "items": items, "batches": len(batches), "seconds": seconds, "rate": new / seconds,
+            "items_per_s": items / seconds, "kinds": dict(kinds)}
+
+
+async def repeat_cost(pipeline: Pipeline, stream: Stream) -> float:
+    """Milliseconds per item for a batch of 50 items a feed sent before, unchanged (a whole feed re-sent)."""
+    outlet = max(stream.history, key=lambda o: len(stream.history[o]))
+    batch = list(stream.history[outlet])
+    started = time.perf_counter()
+    await pipeline.process(batch, now=_now_after(stream, stream.clock))
+    return (time.perf_counter() - started) * 1000 / len(batch)
+
+
+def storage_limit(source: Path, workdir: Path) -> dict[str, float]:
+    """Bulk-insert every article row of `source` into a fresh database with Sitrep's schema."""
+    target = workdir / "store.db"
+
+    async def make() -> None:
+        await (await open_storage(target)).close()
+
+    asyncio.run(make())
+    src = sqlite3.connect(source)
+    src.row_factory = sqlite3.Row
+    feeds = [dict(row) for row in src.execute("SELECT * FROM feeds")]
+    columns = [name.strip(" :()\n") for name in INSERT_ARTICLE.split("VALUES")[1].split(",")]
+    rows = [dict(row) for row in src.execute(f"SELECT {', '.join(columns)} FROM articles ORDER BY id")]
+    src.close()
+    for row in rows:  # only article rows are written: no stories to point at, no originals ahead of copies
+        row["story_id"] = None
+        row["duplicate_of"] = None
+    db = connect_like_sitrep(target)
+    try:
+        names = list(feeds[0])
+        db.executemany(f"INSERT INTO feeds ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                       [tuple(feed[name] for name in names) for feed in feeds])
+        tail = min(5000, len(rows) // 10)
+        seconds = bulk_insert(db, rows[:-tail])
+        tail_seconds = bulk_insert(db, rows[-tail:])
+    finally:
+        db.close()
+    total = seconds + tail_seconds
+    return {"items": len(rows), "seconds": total, "items_per_s": len(rows) / total, "tail_items": tail,
+            "tail_items_per_s": tail / tail_seconds}
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+async def read_side(storage, database: Path, end: datetime) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    service = IntelService(storage, default_gazetteer())
+    with sqlite3.connect(database) as db:
+        a, b, pair_articles = db.execute(
+            """SELECT country_a, country_b, sum(articles) FROM relation_days WHERE domain = '*'
+               GROUP BY country_a, country_b ORDER BY 3 DESC LIMIT 1""").fetchone()
+    request = BriefingRequest(end=end, hours=24)
+    results: dict[str, object] = {"pair": f"{a}-{b}", "pair_articles": pair_articles}
+    for name, call in (("brief", lambda: service.briefing(request)),
+                       ("relations", lambda: service.relations(a, b, days=90, end=end))):
+        timings = []
+        for _ in range(QUERY_RUNS):
+            started = time.perf_counter()
+            answer = await call()
+            timings.append((time.perf_counter() - started) * 1000)
+        results[name] = {"first_ms": timings[0], "p50_ms": percentile(timings, 0.5),
+                         "p95_ms": percentile(timings, 0.95), "max_ms": max(timings)}
+        if name == "brief":
+            results["brief_items"] = len(answer.items)  # type: ignore[attr-defined]
+            results["brief_considered"] = answer.considered  # type: ignore[attr-defined]
+        else:
+            results["relations_articles"] = answer.articles  # type: ignore[attr-defined]
+    return results
+
+
+async def run(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
+    levels = (2_000, 20_000) if args.quick else (10_000, 100_000)
+    window = args.window or (1_000 if args.quick else 5_000)
+    database = workdir / "analyze.db"
+    storage = await open_storage(database)
+    end = datetime.now(UTC) - timedelta(minutes=10)
+    world = newsgen.NewsWorld(outlets=args.outlets, start=end - timedelta(days=args.days), end=end, seed=args.seed)
+    feed_ids = []
+    for outlet in world.outlets:
+        feed = await storage.add_feed(f"https://www.{outlet.domain}/feed.xml", interval_s=900,
+                                      next_due=world.start, now=world.start, title=outlet.name)
+        feed_ids.append(feed.id)
+    stream = Stream(world, levels[1] + window, feed_ids)
+    rng = random.Random(args.seed)
+    pipeline = await Pipeline.create(storage, now=world.start)
+    report: dict[str, object] = {"levels": levels, "window": window}
+    stored = 0
+    for level in levels:
+        print(f"filling to {level:,} articles ...", flush=True)
+        fill_s = await fill(pipeline, stream, level - stored)
+        report[f"fill_{level}"] = {"articles": level - stored, "seconds": fill_s,
+                                   "rate": (level - stored) / fill_s}
+        print(f"measuring {window:,} articles with {level:,} stored ...", flush=True)
+        report[f"measure_{level}"] = await measure(pipeline, stream, window, rng)
+        stored = level + window
+    report["repeat_ms"] = await repeat_cost(pipeline, stream)
+    stats = await storage.stats()
+    report["stored"] = stats.articles
+    report["duplicates"] = stats.duplicates
+    started = time.perf_counter()
+    await Pipeline.create(storage, now=_now_after(stream, stream.clock))
+    report["reload_s"] = time.perf_counter() - started
+    print("brief and relations ...", flush=True)
+    report["read"] = await read_side(storage, database, _now_after(stream, stream.clock))
+    await storage.close()
+    print("storage limit ...", flush=True)
+    report["store"] = storage_limit(database, workdir)
+    report["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="2,000 and 20,000 articles instead of 10k and 100k")
+    parser.add_argument("--window", type=int, default=0, help="articles per measurement (default 5,000; quick 1,000)")
+    parser.add_argument("--outlets", type=int, default=100, help="feeds the articles come from")
+    parser.add_argument("--days", type=float, default=14.0, help="days the articles are spread over")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    print(f"analyze benchmark: {args.outlets} outlets over {args.days:g} days, {os.cpu_count()} CPUs", flush=True)
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
+        report = asyncio.run(run(args, Path(tmp)))
+
+    low, high = report["levels"]  # type: ignore[misc]
+    first, second = report[f"measure_{low}"], report[f"measure_{high}"]  # type: ignore[index]
+    store, read = report["store"], report["read"]  # type: ignore[index]
+    print()
+    print(f"{'':26} {'articles/s':>10} {'items/s':>9} {'seconds':>8}  notes")
+    for level, measured in ((low, first), (high, second)):
+        print(f"{f'pipeline, {level:,} stored':26} {measured['rate']:10.0f} {measured['items_per_s']:9.0f} "
+              f"{measured['seconds']:8.1f}  {measured['new']} new + {measured['items'] - measured['new']} repeats "
+              f"in {measured['batches']} feed batches; {measured['kinds']}")
+    for level in (low, high):
+        filled = report[f"fill_{level}"]  # type: ignore[index]
+        print(f"{f'fill to {level:,}':26} {filled['rate']:10.0f} {'':9} {filled['seconds']:8.1f}  "
+              f"{filled['articles']} articles in batches of {FILL_BATCH}")
+    print(f"{'storage limit':26} {store['items_per_s']:10.0f} {'':9} {store['seconds']:8.1f}  "
+          f"{store['items']} article rows, 500-row transactions; last {store['tail_items']} rows at "
+          f"{store['tail_items_per_s']:.0f}/s")
+    print(f"\n{report['stored']:,} articles stored ({report['duplicates']:,} as duplicates); a feed re-sent unchanged "
+          f"costs {report['repeat_ms']:.2f} ms per item; Pipeline.create (start-up reload) {report['reload_s']:.2f} s; "
+          f"peak RSS {report['maxrss_mb']:.0f} MB")
+    for name in ("brief", "relations"):
+        timing = read[name]
+        print(f"{name:10} p50 {timing['p50_ms']:7.1f} ms  p95 {timing['p95_ms']:7.1f} ms  max {timing['max_ms']:7.1f} ms"
+              f"  (first {timing['first_ms']:.1f} ms)")
+    print(f"           brief: {read['brief_items']} stories out of {read['brief_considered']} considered; relations "
+          f"{read['pair']} over 90 days: {read['relations_articles']} articles")
+    result = {
+        "rate_10k": round(first["rate"], 1), "rate_100k": round(second["rate"], 1),
+        "store_items_per_s": round(store["items_per_s"], 1),
+        "brief_p95_ms": round(read["brief"]["p95_ms"], 1), "relations_p95_ms": round(read["relations"]["p95_ms"], 1),
+    }
+    checks = [
+        (f"rate at {high:,} {second['rate']:.0f} >= 0.25 x storage limit = {0.25 * store['items_per_s']:.0f}",
+         second["rate"] >= 0.25 * store["items_per_s"]),
+        (f"rate at {low:,} {first['rate']:.0f} >= 0.25 x storage limit = {0.25 * store['items_per_s']:.0f}",
+         first["rate"] >= 0.25 * store["items_per_s"]),
+        (f"rate at {high:,} {second['rate']:.0f} within 20% of rate at {low:,} {first['rate']:.0f}",
+         second["rate"] >= 0.8 * first["rate"]),
+        (f"brief p95 {read['brief']['p95_ms']:.0f} ms < 300 ms", read["brief"]["p95_ms"] < 300),
+        (f"relations p95 {read['relations']['p95_ms']:.0f} ms < 300 ms", read["relations"]["p95_ms"] < 300),
+    ]
+    print()
+    for label, ok in checks:
+        print(f"{'PASS' if ok else 'FAIL'}  {label}")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
