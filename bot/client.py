@@ -19,6 +19,9 @@ from bot.tree import SitrepTree
 
 log = logging.getLogger(__name__)
 
+# Commands after which a feed may be due sooner than the poller's current sleep.
+WAKES_POLLER = frozenset({"feed add", "feed import", "feed resume"})
+
 
 def cog_modules() -> list[str]:
     """Every module under `cogs/` that does not start with an underscore: found, not listed."""
@@ -54,6 +57,12 @@ class SitrepBot(commands.Bot):
             self.tree.copy_global_to(guild=target)
             synced = await self.tree.sync(guild=target)
             log.info("synced %d commands to the development server %s", len(synced), dev_guild)
+
+    async def on_app_command_completion(self, interaction: discord.Interaction,
+                                        command: discord.app_commands.Command | discord.app_commands.ContextMenu
+                                        ) -> None:
+        if command.qualified_name in WAKES_POLLER:
+            self.runtime.wake_poller()
 
     async def on_guild_join(self, guild: discord.Guild) -> None:
         await self.services.storage.upsert_guild(guild.id, guild.name, self.services.clock())

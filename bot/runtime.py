@@ -26,6 +26,7 @@ class Runtime:
         self._services = services
         self._on_work = on_work
         self._tasks: list[asyncio.Task[None]] = []
+        self._poll_wake = asyncio.Event()
         self.last_poll = None
 
     def start(self) -> None:
@@ -43,6 +44,10 @@ class Runtime:
                 await task
         self._tasks.clear()
 
+    def wake_poller(self) -> None:
+        """A feed was added or resumed: look at the due times again now rather than after the current sleep."""
+        self._poll_wake.set()
+
     async def poll_once(self) -> int:
         """Run one ingest cycle over the due feeds; return how many feeds were fetched."""
         services = self._services
@@ -59,10 +64,12 @@ class Runtime:
     async def _poll_loop(self) -> None:
         services = self._services
         while True:
+            self._poll_wake.clear()
             await self.poll_once()
             next_due = await services.storage.next_due_time()
             wait = POLL_CHECK_MAX_S if next_due is None else (next_due - services.clock()).total_seconds()
-            await asyncio.sleep(min(max(wait, 0.5), POLL_CHECK_MAX_S))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._poll_wake.wait(), timeout=min(max(wait, 0.5), POLL_CHECK_MAX_S))
 
     async def _schedule_loop(self) -> None:
         while True:

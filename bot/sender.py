@@ -2,8 +2,10 @@
 
 After a crash the pending rows are sent again with the same nonce, which Discord answers with the message it
 already has, so nothing is lost and nothing is posted twice. A channel that refuses (403/404) marks its
-subscription, watch or schedule broken and drops what was queued for it: no retry storm. 429s are waited out
-by discord.py itself; other failures are retried with backoff.
+subscription, watch or schedule broken and drops what was queued for it, including the rest of the batch in
+hand: one refused request per owner, no retry storm. 429s are waited out by discord.py itself; a message
+Discord rejects as malformed (other 4xx) is dropped at once; server errors, network errors and anything
+unexpected are retried with backoff, so one bad row never holds up the rows behind it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+import aiohttp
 import discord
 
 from bot.delivery.models import OutboxMessage
@@ -26,6 +29,11 @@ MAX_ATTEMPTS = 8
 IDLE_WAIT_S = 30.0
 OWNER_OF_KIND = {"post": "subscription", "overflow": "subscription", "notice": "subscription",
                  "watch": "watch", "breaking": "watch", "brief": "schedule"}
+
+
+def _owner(message: OutboxMessage) -> tuple[str, int] | None:
+    owner = OWNER_OF_KIND.get(message.kind)
+    return (owner, message.ref_id) if owner and message.ref_id is not None else None
 
 
 def nonce_for(outbox_id: int) -> str:
@@ -63,8 +71,13 @@ class OutboxSender:
         """Send everything due now; return how many were handled."""
         handled = 0
         while batch := await self._storage.pending_outbox(self._clock(), limit=50):
+            refused: set[tuple[str, int]] = set()
             for message in batch:
-                await self._send(message)
+                owner = _owner(message)
+                if owner is not None and owner in refused:
+                    continue  # dropped with its owner when the channel refused an earlier row
+                if not await self._send(message) and owner is not None:
+                    refused.add(owner)
                 handled += 1
         return handled
 
@@ -83,22 +96,33 @@ class OutboxSender:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=min(max(wait, 0.2), IDLE_WAIT_S))
 
-    async def _send(self, message: OutboxMessage) -> None:
+    async def _send(self, message: OutboxMessage) -> bool:
+        """Send one row and record the outcome; False when the channel refused it (the owner is now broken)."""
         channel = self._client.get_channel(message.channel_id) or self._client.get_partial_messageable(
             message.channel_id, guild_id=message.guild_id)
         try:
             sent = await channel.send(nonce=nonce_for(message.id), **message_kwargs(message.payload))  # type: ignore[union-attr]
         except (discord.Forbidden, discord.NotFound) as exc:
             await self._refused(message, exc)
-            return
+            return False
         except discord.HTTPException as exc:
-            await self._retry(message, f"HTTP {exc.status}: {exc.text or exc}")
-            return
-        except (OSError, asyncio.TimeoutError) as exc:
-            await self._retry(message, f"network: {exc}")
-            return
+            if 400 <= exc.status < 500 and exc.status not in (408, 429):
+                log.error("outbox %s rejected by Discord (HTTP %s, code %s): %s; dropped", message.id, exc.status,
+                          exc.code, exc.text or exc)
+                await self._storage.drop_outbox(message.id, f"HTTP {exc.status}: {exc.text or exc}")
+            else:
+                await self._retry(message, f"HTTP {exc.status}: {exc.text or exc}")
+            return True
+        except (OSError, asyncio.TimeoutError, aiohttp.ClientError) as exc:
+            await self._retry(message, f"network: {type(exc).__name__}: {exc}")
+            return True
+        except Exception as exc:  # noqa: BLE001 - one bad row must not block the queue behind it
+            log.exception("outbox %s could not be sent", message.id)
+            await self._retry(message, f"{type(exc).__name__}: {exc}")
+            return True
         await self._storage.mark_outbox_sent(message.id, sent.id, self._clock())
         self.sent += 1
+        return True
 
     async def _refused(self, message: OutboxMessage, exc: discord.HTTPException) -> None:
         reason = "the bot may not post in that channel" if isinstance(exc, discord.Forbidden) \
@@ -106,10 +130,10 @@ class OutboxSender:
         reason = f"{reason} (HTTP {exc.status}, code {exc.code})"
         log.warning("outbox %s to channel %s refused: %s", message.id, message.channel_id, reason)
         await self._storage.drop_outbox(message.id, reason)
-        owner = OWNER_OF_KIND.get(message.kind)
-        if owner and message.ref_id is not None:
-            await self._storage.mark_broken(owner, message.ref_id, reason)
-            await self._storage.drop_pending_for(owner, message.ref_id, reason)
+        owner = _owner(message)
+        if owner is not None:
+            await self._storage.mark_broken(*owner, reason)
+            await self._storage.drop_pending_for(*owner, reason)
 
     async def _retry(self, message: OutboxMessage, error: str) -> None:
         if message.attempts + 1 >= MAX_ATTEMPTS:

@@ -12,6 +12,8 @@ from bot.services.errors import UserFacingError
 
 log = logging.getLogger(__name__)
 
+MAX_REPLY = 1900
+
 
 def explain(error: app_commands.AppCommandError) -> str | None:
     """The user's share of an error, or None when it is ours (then the log gets the details)."""
@@ -19,11 +21,11 @@ def explain(error: app_commands.AppCommandError) -> str | None:
     if isinstance(original, UserFacingError):
         return str(original)
     if isinstance(error, app_commands.MissingPermissions):
-        return "You need the Manage Server permission for that."
+        return f"You need the {_labels(error.missing_permissions)} permission for that."
     if isinstance(error, app_commands.NoPrivateMessage):
         return "Sitrep's commands work in a server, not in direct messages."
     if isinstance(error, app_commands.BotMissingPermissions):
-        return f"I am missing permissions here: {', '.join(error.missing_permissions)}."
+        return f"I am missing permissions here: {_labels(error.missing_permissions)}."
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down: try again in {error.retry_after:.0f} s."
     if isinstance(error, app_commands.TransformerError):
@@ -33,19 +35,28 @@ def explain(error: app_commands.AppCommandError) -> str | None:
     return None
 
 
+def _labels(permissions: list[str]) -> str:
+    """'manage_guild' -> 'Manage Server', as Discord's client names permissions."""
+    names = {"manage_guild": "Manage Server", "view_channel": "View Channel"}
+    return ", ".join(names.get(p, p.replace("_", " ").title()) for p in permissions)
+
+
 class SitrepTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         message = explain(error)
         if message is None:
             error_id = uuid.uuid4().hex[:8]
             command = interaction.command.qualified_name if interaction.command else "?"
-            log.error("command /%s failed (error id %s)", command, error_id, exc_info=getattr(error, "original", error))
+            log.error("command /%s failed in guild %s for user %s (error id %s)", command, interaction.guild_id,
+                      interaction.user.id if interaction.user else None, error_id,
+                      exc_info=getattr(error, "original", error))
             message = f"Something went wrong on my side (error id `{error_id}`). It has been logged."
         await reply(interaction, message)
 
 
 async def reply(interaction: discord.Interaction, message: str) -> None:
     """An ephemeral answer, whether or not the interaction was already answered or deferred."""
+    message = message if len(message) <= MAX_REPLY else message[:MAX_REPLY - 1] + "…"
     try:
         if interaction.response.is_done():
             await interaction.followup.send(message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())

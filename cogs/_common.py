@@ -33,22 +33,39 @@ def guild_id_of(interaction: discord.Interaction) -> int:
 
 
 def target_channel(interaction: discord.Interaction,
-                   channel: app_commands.AppCommandChannel | None) -> discord.abc.GuildChannel:
-    """The channel named in the command, else the one it was used in; it must be a text channel we can post in."""
+                   channel: app_commands.AppCommandChannel | app_commands.AppCommandThread | None
+                   ) -> discord.TextChannel | discord.Thread:
+    """The channel named in the command, else the one it was used in; it must be a text channel of this server
+    in which the bot can View, Send, Embed Links and Attach Files (the error names what is missing)."""
     guild = interaction.guild
     if guild is None:
         raise UserFacingError("Sitrep's commands work in a server, not in direct messages.")
     channel_id = channel.id if channel is not None else interaction.channel_id
-    resolved = guild.get_channel(channel_id) if channel_id is not None else None
+    resolved = guild.get_channel_or_thread(channel_id) if channel_id is not None else None
     if resolved is None or not isinstance(resolved, discord.TextChannel | discord.Thread):
-        raise UserFacingError("Pick a text channel for that.")
-    me = guild.me
-    if me is not None:
-        permissions = resolved.permissions_for(me)
-        missing = [label for name, label in REQUIRED_CHANNEL_PERMISSIONS.items() if not getattr(permissions, name)]
-        if missing:
-            raise UserFacingError(f"I can't post in {resolved.mention}: I am missing {', '.join(missing)}.")
+        raise UserFacingError("Pick a text channel of this server for that.")
+    missing = missing_permissions(interaction, resolved)
+    if missing:
+        raise UserFacingError(f"I can't post in {resolved.mention}: I am missing {', '.join(missing)}.")
     return resolved
+
+
+def missing_permissions(interaction: discord.Interaction,
+                        channel: discord.TextChannel | discord.Thread) -> list[str]:
+    """The labels of the permissions the bot lacks in `channel`, from its cached member, else from what
+    Discord sent with the interaction (which describes the channel the command was used in)."""
+    me = interaction.guild.me if interaction.guild is not None else None
+    if me is not None:
+        permissions = channel.permissions_for(me)
+    elif channel.id == interaction.channel_id:
+        permissions = interaction.app_permissions
+    else:
+        return []  # nothing to judge by: the sender marks the subscription broken if Discord refuses
+    required = dict(REQUIRED_CHANNEL_PERMISSIONS)
+    if isinstance(channel, discord.Thread):
+        required = {("send_messages_in_threads" if name == "send_messages" else name): label
+                    for name, label in required.items()}
+    return [label for name, label in required.items() if not getattr(permissions, name)]
 
 
 class Pager(discord.ui.View):

@@ -58,9 +58,11 @@ class BriefCog(commands.GroupCog, group_name="brief", group_description="Briefin
     async def now(self, interaction: discord.Interaction, hours: app_commands.Range[int, 1, 168] = 24,
                   country: str | None = None, domain: app_commands.Choice[str] | None = None) -> None:
         services = services_of(interaction)
-        request = BriefingRequest(end=services.clock(), hours=hours, country=resolve_country(interaction, country),
-                                  domain=domain.value if domain else None)
+        code = resolve_country(interaction, country)
         await interaction.response.defer(thinking=True)
+        feed_ids = await services.feeds.feed_ids(guild_id_of(interaction))
+        request = BriefingRequest(end=services.clock(), hours=hours, country=code,
+                                  domain=domain.value if domain else None, feed_ids=feed_ids)
         briefing = await services.intel.briefing(request)
         messages = briefing_messages(briefing, title=f"Briefing: the last {hours} hours")
         for payload in messages:

@@ -42,9 +42,10 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
         result = await services_of(interaction).feeds.subscribe(guild_id_of(interaction), target.id, url,
                                                                 user_id=interaction.user.id)
         verb = "Subscribed" if result.created else "Already subscribed"
-        backlog = f" {result.items} items are in it now; they won't be posted, new ones will." if result.items else ""
+        count = f"{result.items} item{'' if result.items == 1 else 's'}"
         await interaction.followup.send(
-            f"{verb} {target.mention} to **{escape(result.title)}** (feed #{result.subscription.id}).{backlog}",
+            f"{verb} {target.mention} to **{escape(result.title)}** (feed #{result.subscription.id}). "
+            f"It has {count} now; those are not posted, only what is new from now on.",
             ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
     @app_commands.command(name="remove", description="Unsubscribe a channel from a feed")
@@ -58,6 +59,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
             ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
     @app_commands.command(name="list", description="This server's feeds and their status")
+    @manage_server
     async def list(self, interaction: discord.Interaction) -> None:
         subscriptions = await services_of(interaction).feeds.list(guild_id_of(interaction))
         lines = [f"**#{s.id}** {escape(s.feed_title or s.feed_url)} → <#{s.channel_id}>\n"
@@ -82,6 +84,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
 
     @app_commands.command(name="preview", description="How the next post from a feed will look")
     @app_commands.autocomplete(feed=subscription_autocomplete)
+    @manage_server
     async def preview(self, interaction: discord.Interaction, feed: int) -> None:
         payload = await services_of(interaction).feeds.preview(guild_id_of(interaction), feed)
         await interaction.response.send_message(ephemeral=True, **message_kwargs(payload))
@@ -107,6 +110,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
                                         allowed_mentions=discord.AllowedMentions.none())
 
     @app_commands.command(name="export", description="This server's feeds as an OPML file")
+    @manage_server
     async def export(self, interaction: discord.Interaction) -> None:
         opml = await services_of(interaction).feeds.export_opml(guild_id_of(interaction))
         await interaction.response.send_message("This server's feeds:", file=as_file(opml, "sitrep-feeds.opml"),

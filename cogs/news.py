@@ -85,6 +85,7 @@ class NewsCog(commands.Cog):
         await interaction.followup.send(file=as_file(chart, "relations.png"), **message_kwargs(payload))
 
     @app_commands.command(name="about", description="Sitrep's version and what it is reading")
+    @app_commands.guild_only()
     async def about(self, interaction: discord.Interaction) -> None:
         services = services_of(interaction)
         stats = await services.storage.stats()

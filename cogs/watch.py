@@ -68,6 +68,7 @@ class WatchCog(commands.GroupCog, group_name="watch", group_description="Alerts 
             f"minutes (watch #{watch.id}).", ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
     @app_commands.command(name="list", description="This server's watches")
+    @manage_server
     async def list(self, interaction: discord.Interaction) -> None:
         service = services_of(interaction).watches
         watches = await service.list(guild_id_of(interaction))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -243,7 +243,7 @@ def _n(count: int, singular: str, plural: str | None = None) -> str:
 
 
 def _outlet(article: Article) -> str:
-    return article.feed_title or article.publisher or "unknown outlet"
+    return article.feed_title or article.publisher or f"feed #{article.feed_id}"
 
 
 def _domain_field(story: StoryRecord) -> tuple[str, str, bool]:
@@ -306,18 +306,22 @@ def watch_alert(article: Article, story: StoryRecord, *, watch_label: str, actor
 
 def breaking_alert(story: StoryRecord, articles: Sequence[Article], *, min_publishers: int,
                    within_minutes: int) -> MessagePayload:
-    """Several outlets carried one story within minutes: who did, and links to their articles."""
-    ordered = sorted(articles, key=lambda a: (a.duplicate_of is not None, a.published, a.id))
-    by_outlet: dict[str, Article] = {}
+    """Several outlets carried one story within minutes: who did (each outlet's first article, as the planner
+    counts them: those within `within_minutes` of the latest), and links to their articles."""
+    ordered = sorted(articles, key=lambda a: (_utc(a.published), a.id))
+    first: dict[str, Article] = {}
     for article in ordered:
-        by_outlet.setdefault(_outlet(article), article)
-    lead = ordered[0] if ordered else None
-    description = (f"{_n(len(by_outlet) or story.publisher_count, 'outlet')} reported this within "
+        first.setdefault(_outlet(article), article)
+    latest = max((_utc(a.published) for a in first.values()), default=None)
+    window = timedelta(minutes=within_minutes)
+    recent = {name: a for name, a in first.items() if latest is not None and latest - _utc(a.published) <= window}
+    lead = next(iter(recent.values()), None)
+    description = (f"{_n(len(recent) or story.publisher_count, 'outlet')} reported this within "
                    f"{within_minutes} minutes (alert threshold: {min_publishers}).\n\n"
                    f"{clip(escape(lead.summary), 800) if lead else ''}").strip()
-    fields = [("Outlets", _names(list(by_outlet)), False), _domain_field(story),
+    fields = [("Outlets", _names(list(recent)), False), _domain_field(story),
               ("Actors", _names(sorted(story.actors, key=lambda a: (-story.actors[a], a))), True),
-              ("Sources", _sources([a.link for a in [*by_outlet.values(), *ordered]]), False)]
+              ("Sources", _sources([a.link for a in [*recent.values(), *reversed(ordered)]]), False)]
     return _one(
         title=f"Breaking: {escape(story.label)}", url=lead.link if lead else None, description=description,
         fields=fields, footer=f"Story #{story.id}", timestamp=story.last_seen, colour=ALERT_COLOUR,

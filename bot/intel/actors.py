@@ -60,6 +60,7 @@ DATA_FILES = ("countries", "leaders", "organisations", "us_places", "places_cont
 _SMALL_WORDS = frozenset("of the and de la del da di bin al el von der van y".split())
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)\b")
 _PREV_WORD = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*) $")
+_TOWN = re.compile(r"\b(?:in|at|near|outside|from) [A-Z][a-z]+(?: [A-Z][a-z]+)?, $")  # "in Ellabell, "
 _INITIALLED = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. $")  # "Michael B. " before a name: a person's
 _NAMED = frozenset({COUNTRY, "demonym", "ambiguous"})  # what landmark words join: not capitals, people, orgs
 _PLACES = frozenset({COUNTRY, "capital", "us_place"})  # what a text can put in another country
@@ -98,7 +99,7 @@ class _Term:
     ambiguity: str = ""
     name_risk: bool = False  # may be part of someone else's name ("Jordan Henderson", "Werner Herzog")
     caps_ambiguous: bool = False  # an ordinary word in an all-caps line ("WHO")
-    landmark: str = ""  # "before", "after" or "around": joined to a country's name, it names something else
+    landmark: str = ""  # a landmark word goes "before", "after" or "around" the country's name it joins
     place_of: bool = False  # "city of": the place after it is in the country before it
     state_of: str = ""  # a state of this country: "<place>, <state>" is that place in this country
     homonyms: frozenset[str] = frozenset()  # countries with a well-known city of this name ("Tripoli": LB)
@@ -234,6 +235,16 @@ def _is_address(spans: list[tuple[int, int, _Term]], i: int, folded: str) -> boo
     return i + 1 >= len(spans) or folded[end:spans[i + 1][0]] not in (", ", " and ", ", and ", " or ")
 
 
+def _after_town(spans: list[tuple[int, int, _Term]], i: int, folded: str) -> bool:
+    """Whether span i, a state, ends an address whose town the gazetteer does not know: "a plant in Ellabell,
+    Georgia, was raided"."""
+    start, end, _ = spans[i]
+    if i and spans[i - 1][1] == start - 2:  # a known name before it: _is_address decides
+        return False
+    rest = folded[end:end + 3].lstrip(" ")
+    return (not rest or rest[0] in _PHRASE_END) and bool(_TOWN.search(folded, max(0, start - 40), start))
+
+
 def _rank(q: str, actor_id: str, name: str, aliases: tuple[str, ...]) -> int | None:
     """Autocomplete rank, lower is better: exact, name prefix, exact alias, word prefix, alias prefix, substring."""
     if not q or q in (name, actor_id):
@@ -304,10 +315,11 @@ class Gazetteer:
                 hits.append((start, term.target, text[start:end], term.source))
             # anything else blocks: "Jordan Valley" hides "Jordan"
         chosen: dict[str, str | None] = {}
+        votes: dict[str, str] = {}
         if context:
-            hits, ruled, chosen = self._apply_context(context, spans, hits, ruled, text, folded)
+            hits, ruled, chosen, votes = self._apply_context(context, spans, hits, ruled, text, folded)
         if ruled:
-            hits = self._apply_rules(ruled, hits, chosen, text, folded)
+            hits = self._apply_rules(ruled, hits, chosen, votes, text, folded)
         return self._aggregate(hits)
 
     def countries(self, text: str) -> list[str]:
@@ -329,9 +341,10 @@ class Gazetteer:
         return spans
 
     def _apply_rules(self, ruled: list[tuple[int, int, _Term]], hits: list[tuple[int, str, str, str]],
-                     chosen: dict[str, str | None], text: str, folded: str) -> list[tuple[int, str, str, str]]:
+                     chosen: dict[str, str | None], votes: dict[str, str], text: str, folded: str
+                     ) -> list[tuple[int, str, str, str]]:
         """The all-caps, person-name and ambiguity rules, for the few spans that need one; `chosen` holds the
-        ambiguities the context already settled."""
+        ambiguities the context settled, `votes` one more vote for an option the context suggests."""
         kept, unsure, persons = [], [], set()
         for start, end, term in ruled:
             if term.caps_ambiguous and _is_shouting(_line(folded, start)):
@@ -353,7 +366,8 @@ class Gazetteer:
             if term.ambiguity:
                 if term.ambiguity not in chosen:
                     options = self._ambiguities[term.ambiguity]
-                    scores = [option.score(hits, folded) for option in options]
+                    vote = votes.get(term.ambiguity, "")
+                    scores = [option.score(hits, folded) + (vote == option.target) for option in options]
                     chosen[term.ambiguity] = options[max(range(len(options)), key=lambda i: (scores[i], -i))].target
                 if chosen[term.ambiguity]:
                     hits.append((start, chosen[term.ambiguity], text[start:end], "ambiguous"))
@@ -363,13 +377,15 @@ class Gazetteer:
     def _apply_context(self, context: list[tuple[int, int, _Term]], spans: list[tuple[int, int, _Term]],
                        hits: list[tuple[int, str, str, str]], ruled: list[tuple[int, int, _Term]], text: str,
                        folded: str) -> tuple[list[tuple[int, str, str, str]], list[tuple[int, int, _Term]],
-                                             dict[str, str | None]]:
+                                             dict[str, str | None], dict[str, str]]:
         """The landmark and placement rules: drop the hits and ruled spans that are part of a longer name ("Gulf of
         Finland") or that the text puts in another country ("Athens, Georgia": every Athens in it), add the
-        states an address names ("Athens, Ga."), and settle the ambiguities an address decides."""
+        states an address names ("Athens, Ga."), settle the ambiguities an address decides and vote for the
+        ones it suggests ("in Ellabell, Georgia,": a town the gazetteer does not know)."""
         inside: set[int] = set()
         placed: set[str] = set()
         chosen: dict[str, str | None] = {}
+        votes: dict[str, str] = {}
         new_hits: list[tuple[int, str, str, str]] = []
 
         def put(place: tuple[int, int, _Term], where: tuple[int, int, _Term]) -> None:
@@ -398,6 +414,8 @@ class Gazetteer:
             else:
                 if term.state_of and _is_address(spans, i, folded):  # "Lima, Ohio"
                     put(spans[i - 1], span)
+                elif term.state_of and term.ambiguity and _after_town(spans, i, folded):  # "in Ellabell, Georgia,"
+                    votes[term.ambiguity] = term.state_of
                 if term.homonyms:  # "Lebanon's Tripoli", "Tripoli, Lebanon"
                     if i and folded[spans[i - 1][1]:start] == "'s " and spans[i - 1][2].target in term.homonyms:
                         put(span, spans[i - 1])
@@ -409,7 +427,7 @@ class Gazetteer:
             ruled = [(s, e, t) for s, e, t in ruled if s not in inside and text[s:e].lower() not in placed]
         if new_hits:
             hits = sorted(hits + new_hits, key=itemgetter(0))
-        return hits, ruled, chosen
+        return hits, ruled, chosen, votes
 
     def _name_neighbours(self, text: str, start: int, end: int) -> tuple[str, ...]:
         """Capitalised words right next to a risky name that could be the rest of someone's name."""

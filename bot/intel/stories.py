@@ -39,7 +39,6 @@ class StoryParams:
     actor_weight: float = 0.25
     time_penalty: float = 0.10
     label_min_gain: float = 0.02
-    min_shared_words: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,9 +190,6 @@ class StoryIndex:
         masked, figures = signal.template
         if figures and story.templates.get(masked, figures) != figures:
             return 0.0  # the same headline with other figures: the next edition of a recurring bulletin
-        shared_words = sum(1 for term in vector if term in story.profile and not term.startswith("@"))
-        if shared_words < params.min_shared_words:
-            return 0.0
         text = _cosine(vector, norm, story.profile)
         if story.members:
             text = max(text, MEMBER_FACTOR * max(_cosine(vector, norm, m) for m in story.members))

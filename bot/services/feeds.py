@@ -8,14 +8,18 @@ from datetime import datetime
 
 from bot.delivery.messages import MessagePayload, story_post
 from bot.delivery.models import Subscription
+from bot.feeds.fetcher import Fetcher, FetchError
 from bot.feeds.ingest import IngestService
 from bot.feeds.opml import OpmlError, OpmlFeed, parse_opml, render_opml
+from bot.feeds.parser import FeedParseError, parse_feed
 from bot.feeds.registry import InvalidFeedURL, add_or_get_feed, validate_feed_url
 from bot.feeds.ssrf import AddressPolicy
+from bot.intel.actors import Gazetteer
 from bot.services.errors import UserFacingError
 from storage.base import Storage
 
 MAX_SUBSCRIPTIONS_PER_GUILD = 200
+MAX_OPML_FEEDS = MAX_SUBSCRIPTIONS_PER_GUILD
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +39,15 @@ class ImportResult:
 
 class FeedService:
     def __init__(self, storage: Storage, ingest: IngestService, policy: AddressPolicy, *, interval_s: int,
-                 clock: Callable[[], datetime]) -> None:
+                 clock: Callable[[], datetime], fetcher: Fetcher | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
         self._storage = storage
         self._ingest = ingest
         self._policy = policy
         self._interval_s = interval_s
         self._clock = clock
+        self._fetcher = fetcher
+        self._gazetteer = gazetteer
 
     async def subscribe(self, guild_id: int, channel_id: int, url: str, *, user_id: int | None) -> SubscribeResult:
         """Check the URL, fetch the feed once (its backlog is stored, never posted), then subscribe."""
@@ -52,7 +59,6 @@ class FeedService:
             raise UserFacingError(f"This server already has {MAX_SUBSCRIPTIONS_PER_GUILD} feeds; remove one first.")
         now = self._clock()
         feed, created_feed = await add_or_get_feed(self._storage, url, interval_s=self._interval_s, now=now)
-        items = 0
         if created_feed or not feed.initialised:
             report = await self._ingest.run_cycle([feed])
             outcome = report.feeds[0] if report.feeds else None
@@ -63,9 +69,29 @@ class FeedService:
                 raise UserFacingError(f"I couldn't read that feed: {reason}.")
             items = len(outcome.items)
             feed = await self._storage.get_feed(feed.id) or feed
+            title = feed.title
+        else:
+            # Sitrep already reads this feed: fetch it once anyway, to show that it answers and what it holds;
+            # what it brings is stored by the poller, which posts only what is new from now on.
+            title, items = await self._probe(feed.url)
+            if feed.disabled:
+                await self._storage.enable_feed(feed.id, next_due=now)
         subscription, created = await self._storage.add_subscription(guild_id, channel_id, feed.id,
                                                                       created_by=user_id, now=now)
-        return SubscribeResult(subscription, created, feed.title or feed.url, items)
+        return SubscribeResult(subscription, created, title or feed.title or feed.url, items)
+
+    async def _probe(self, url: str) -> tuple[str | None, int]:
+        """One fetch and parse, nothing stored: the feed's title and how many items it has."""
+        if self._fetcher is None:
+            return None, 0
+        try:
+            result = await self._fetcher.fetch(url)
+            if result.body is None:
+                return None, 0
+            parsed = parse_feed(result.body)
+        except (FetchError, FeedParseError) as exc:
+            raise UserFacingError(f"I couldn't read that feed: {exc}.") from None
+        return parsed.title, len(parsed.entries)
 
     async def feed_ids(self, guild_id: int) -> tuple[int, ...]:
         """The feeds a server reads: what its searches and briefings are drawn from."""
@@ -86,8 +112,11 @@ class FeedService:
         return subscription
 
     async def set_paused(self, guild_id: int, subscription_id: int, paused: bool) -> Subscription:
-        await self.get(guild_id, subscription_id)
+        """Pause, or resume: resuming also clears a broken mark and gives a disabled feed another try."""
+        subscription = await self.get(guild_id, subscription_id)
         await self._storage.set_subscription_paused(guild_id, subscription_id, paused)
+        if not paused and subscription.feed_disabled_reason:
+            await self._storage.enable_feed(subscription.feed_id, next_due=self._clock())
         return await self.get(guild_id, subscription_id)
 
     async def preview(self, guild_id: int, subscription_id: int) -> MessagePayload:
@@ -98,7 +127,17 @@ class FeedService:
             raise UserFacingError("That feed has no articles yet to preview.")
         article = articles[0]
         story = await self._storage.get_story(article.story_id) if article.story_id else None
-        return story_post(article, story)
+        return story_post(article, story, actor_names=await self._actor_names(article.duplicate_of or article.id))
+
+    async def _actor_names(self, article_id: int) -> list[str]:
+        if self._gazetteer is None:
+            return []
+        names = []
+        for tag in await self._storage.article_tags([article_id]):
+            if tag.kind in {"country", "org"}:
+                actor = self._gazetteer.get(tag.tag)
+                names.append(actor.name if actor else tag.tag)
+        return names
 
     async def import_opml(self, guild_id: int, channel_id: int, data: bytes, *,
                           user_id: int | None) -> ImportResult:
@@ -108,6 +147,8 @@ class FeedService:
             raise UserFacingError(f"That file can't be imported: {exc}.") from None
         if not entries:
             raise UserFacingError("That OPML file lists no http(s) feeds.")
+        if len(entries) > MAX_OPML_FEEDS:
+            raise UserFacingError(f"That file lists {len(entries)} feeds; import at most {MAX_OPML_FEEDS} at once.")
         added = existing = 0
         failed: list[tuple[str, str]] = []
         for entry in entries:
@@ -123,4 +164,4 @@ class FeedService:
     async def export_opml(self, guild_id: int) -> str:
         subscriptions = await self._storage.list_subscriptions(guild_id)
         unique = {s.feed_url: OpmlFeed(s.feed_url, s.feed_title) for s in subscriptions}
-        return render_opml(list(unique.values()), title="Sitrep feeds")
+        return render_opml(list(unique.values()), title="Sitrep feeds", now=self._clock())

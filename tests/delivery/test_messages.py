@@ -266,6 +266,17 @@ def test_breaking_alert_names_outlets_and_links_one_per_outlet_first() -> None:
     assert_safe(payload)
 
 
+def test_breaking_alert_counts_outlets_in_the_window_like_the_planner() -> None:
+    articles = [article(1, feed_title="Old Wire", link="https://old.example/1", published=NOW - timedelta(days=2)),
+                article(2, feed_title=None, publisher=None, link="https://fresh.example/2", published=NOW),
+                article(3, feed_title="BBC", link="https://bbc.example/3", published=NOW - timedelta(minutes=10))]
+    embed = only_embed(breaking_alert(story(), articles, min_publishers=2, within_minutes=30))
+    assert embed["description"].startswith("2 outlets reported this within 30 minutes")
+    assert fields(embed)["Outlets"] == r"BBC, feed \#3"
+    assert embed["url"] == "https://bbc.example/3"
+    assert fields(embed)["Sources"].split("\n")[-1] == "3. [old.example](https://old.example/1)"
+
+
 def test_briefing_one_embed_per_section_with_linked_labels() -> None:
     payloads = briefing_messages(briefing({"military": [item(1), item(2)], "cyber": [item(3, domain="cyber")]}),
                                  title="Morning brief")

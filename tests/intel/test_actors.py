@@ -45,6 +45,14 @@ TRAPS = [
     case("Tbilisi said Georgia would not join the sanctions", ["GE"]),
     case("Georgia voters head to the polls as Georgian Dream seeks a fourth term", ["GE"]),
     case("Washington criticised Georgia's foreign agent law", ["US", "GE"]),
+    case("Georgia's secretary of state certified the count after an audit", ["US"]),
+    case("Long queues formed on the first day of early voting in Georgia", ["US"]),
+    case("Georgia Republicans approved a new congressional map", ["US"]),
+    case("Trump carried Georgia, a swing state, by two points", ["US"]),
+    case("Storm damage in Georgia and the Carolinas left thousands without power", ["US"]),
+    case("The University of Georgia raised tuition", ["US"]),
+    case("Georgia's opposition urged voters to boycott the local elections", ["GE"], "voters alone is no cue"),
+    case("Georgia's parliament passed a law modelled on Russia's", ["GE", "RU"], "a neighbour votes for the country"),
     # Jordan / Chad as given names
     case("Jordan Henderson completed his move on Thursday", []),
     case("Eddie Jordan, the former team owner, has died", []),
@@ -57,6 +65,9 @@ TRAPS = [
     case("Jordan Henderson Signs For Saudi Club\nJordan Henderson completed his move to the Saudi Pro League.",
          ["SA"], "Title Case headline, person named in the body"),
     case("Sofia Coppola's new film opens", []),
+    case("Actor Michael B. Jordan will star in the remake", [], "given name + initial: a person"),
+    case("Michael B. Jordan Signs On For Boxing Sequel", [], "even in a Title Case headline"),
+    case("Iranian Foreign Minister Abbas Araqchi met his Omani counterpart", ["IR", "OM"]),
     # leaders' surnames that other people share
     case("Werner Herzog's new film opens", []),
     case("President Herzog visited the north", ["IL"]),
@@ -70,6 +81,7 @@ TRAPS = [
     # Lake Chad, the Niger Delta and the river
     case("Weapons are flowing into the Lake Chad Basin", []),
     case("Oil spills in the Niger Delta", []),
+    case("Fishing villages in the Niger Delta complain of leaks from the Trans Niger Pipeline", []),
     case("Flooding along the Niger river", []),
     case("Flooding along the River Niger", []),
     case("Niger and Nigeria", ["NE", "NG"]),
@@ -135,6 +147,26 @@ TRAPS = [
     case("Black Sea grain", []),
     case("Red Sea shipping", []),
     case("South China Sea tensions", [], "sea named after a country: a place, not the country"),
+    # landmark words: water bodies, landforms, pipelines, venues and companies named after a country
+    case("Russian warships sailed into the Gulf of Finland", ["RU"]),
+    case("Tankers waited off Yemen in the Gulf of Aden", ["YE"]),
+    case("A cyclone formed over the Bay of Bengal", []),
+    case("North Korea fired two missiles into the Sea of Japan", ["KP"]),
+    case("Herders crossed the Senegal River at dawn", []),
+    case("Manila protested as ships massed in the Philippine Sea", ["PH"], "demonym + Sea, capital still counts"),
+    case("Saboteurs hit the Trans-Niger Pipeline again", [], "hyphenated"),
+    case("Output on the Trans Niger Pipeline resumed, Nigerian officials said", ["NG"]),
+    case("Villa were beaten 2-0 at the Emirates Stadium", []),
+    case("Turkish Airlines and Qatar Airways added flights", []),
+    case("Students at the American University of Beirut walked out", ["LB"]),
+    case("Cairo University reopened", ["EG"], "capitals are never joined to a landmark"),
+    case("Egypt's Cairo University reopened", ["EG"]),
+    # names of places elsewhere that contain a country
+    case("Wildfires forced thousands from their homes in British Columbia", []),
+    case("Wildfires in British Columbia, Canadian officials said", ["CA"]),
+    case("A shell company registered in the British Virgin Islands (BVI)", ["VG"]),
+    case("A volcano erupted on New Britain in Papua New Guinea", ["PG"]),
+    case("Snowstorms across New England", ["US"]),
     # Korea
     case("North Korea", ["KP"]),
     case("Pyongyang", ["KP"]),
@@ -359,3 +391,46 @@ def test_importing_does_not_import_discord_or_build_the_gazetteer() -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+# --- places the text puts in another country --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    case("A tornado struck Lebanon, Tennessee, overnight", ["US"]),
+    case("The refinery in Lima, Ohio, is back at full rates", ["US"]),
+    case("Police in Moscow, Idaho said on Monday", ["US"], "no comma after the state"),
+    case("ATHENS, Ga. (AP) - Thousands turned out for the parade", ["US"], "AP dateline, state abbreviation"),
+    case("Bulldogs Win In Athens\nThe game in Athens, Georgia, sold out.", ["US"], "every Athens in the text"),
+    case("Atlanta, Georgia", ["US"]),
+    case("Protests in Tbilisi, Georgia, grew", ["GE"], "the capital settles Georgia as the country"),
+    case("Agents raided a battery plant in Ellabell, Georgia, and detained South Korean workers", ["US", "KR"],
+         "an unknown town before Georgia votes for the state"),
+    case("A forum opened in Batumi, Georgia, on Monday", ["GE"], "a vote, not a decision: Batumi is a cue too"),
+    case("Envoys from Russia, Georgia and Armenia met", ["RU", "GE", "AM"], "a list, not an address"),
+    case("Envoys from Lebanon, Georgia, Armenia and Iraq met", ["LB", "GE", "AM", "IQ"], "a list, not an address"),
+    case("In Moscow, Georgia's envoy said the talks failed", ["RU", "GE"], "not an address"),
+    case("For Mexico, California is the largest market", ["MX", "US"], "not an address"),
+    case("Rockets hit the northern Lebanese city of Tripoli", ["LB"]),
+    case("Fuel ran short in Lebanon's Tripoli", ["LB"]),
+    case("A protest in Tripoli, Lebanon, turned violent", ["LB"]),
+    case("Rival militias clashed in Tripoli", ["LY"]),
+    case("Libya's Tripoli government rejected the plan", ["LY"]),
+    case("Israel's Doha strike drew condemnation", ["IL", "QA"], "a possessive alone puts no capital elsewhere"),
+    case("The Ukrainian port of Odesa came under fire", ["UA"]),
+])
+def test_places_put_elsewhere(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert gaz.countries(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    case("Saka scored twice as Arsenal won at the Emirates", []),
+    case("The Gunners are unbeaten at the Emirates this season, Arsenal said", []),
+    case("Ministers met in the Emirates to discuss Sudan", ["AE", "SD"]),
+])
+def test_the_emirates_in_a_match_report_is_the_stadium(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert gaz.countries(text) == expected
+
+
+def test_evidence_of_an_address_is_the_state(gaz: Gazetteer) -> None:
+    [tag] = gaz.tag("Flooding in Lebanon, Tennessee, and Lebanon, Ohio, closed roads")
+    assert tag.actor.id == "US" and tag.evidence == ("Tennessee", "Ohio")

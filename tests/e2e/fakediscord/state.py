@@ -12,7 +12,7 @@ from typing import Any, Callable
 from .util import (DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS, P, Snowflakes, iso_now, opt_id,
                    to_id)
 
-TEXT, VOICE, CATEGORY, ANNOUNCEMENT, FORUM = 0, 2, 4, 5, 15
+TEXT, VOICE, CATEGORY, ANNOUNCEMENT, STAGE, FORUM = 0, 2, 4, 5, 13, 15
 
 
 @dataclass
@@ -62,10 +62,13 @@ class Channel:
     failure: dict[str, Any] | None = None
 
     def payload(self) -> dict[str, Any]:
-        return {"id": str(self.id), "guild_id": str(self.guild_id), "name": self.name, "type": self.type,
+        data = {"id": str(self.id), "guild_id": str(self.guild_id), "name": self.name, "type": self.type,
                 "position": self.position, "parent_id": None if self.parent_id is None else str(self.parent_id),
                 "topic": self.topic, "nsfw": False, "rate_limit_per_user": 0, "last_message_id": None, "flags": 0,
                 "permission_overwrites": [dict(o) for o in self.overwrites]}
+        if self.type in (VOICE, STAGE):  # discord.py reads these two keys unconditionally for voice channels
+            data.update(bitrate=64000, user_limit=0, rtc_region=None, video_quality_mode=1)
+        return data
 
 
 @dataclass
