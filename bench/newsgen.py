@@ -136,237 +136,228 @@ DISASTERS = ("floods", "an earthquake", "a cyclone", "wildfires", "landslides", 
 ISSUES = ("fuel prices", "corruption", "a new media law", "pension reform", "power cuts", "election results",
           "the cost of living", "judicial reform", "police violence", "unpaid wages")
 
+TARGETS = ("a grain terminal", "a railway depot", "a thermal power plant", "an oil refinery", "a fuel depot",
+           "a market", "a school", "a hospital", "an apartment block", "a bridge", "a port warehouse",
+           "a substation", "a checkpoint", "an airfield", "a water pumping station", "a shopping centre")
+CAUSES = ("stubborn inflation", "a weakening currency", "slowing growth", "soaring food prices", "a budget gap",
+          "falling exports", "a wage spiral", "an energy shock")
+VENUES = ("palace", "residence", "lodge", "retreat", "manor")  # lower case: the name is the place, not "Palace"
+PROGRAMMES = ("accord", "initiative", "framework", "compact", "plan", "reform bill", "charter")
+FIRMS = ("tek", "gaz", "prom", "trans", "corp", "com", "neft", "bank", "soft", "stal")  # "Okaforgaz", "Novaktek"
 # Templates: [a|b] picks one alternative per article; {X} fills a slot of the event.
 KINDS: dict[str, dict[str, tuple[str, ...]]] = {
     "strike": {
         "titles": (
-            "{Adem} [strikes|attacks|missile strikes|drone strikes] [hit|pound|target] {place}",
-            "{Adem} [barrage|assault] [kills|leaves] {n} [dead|people dead] in {place}",
-            "{B} says {n} killed in {Adem} [attack|strike] on {place}",
-            "{Adem} forces [step up|intensify] [attacks|strikes] on {B} as {place} [burns|is hit again]",
-            "[Overnight|Night-time|Early morning] {Adem} [strike|attack] on {place} kills {n}",
+            "{Adem} {weapon} hit {target} in {town}, {n} killed",
+            "{Adem} strike on {town} {target} kills {n}",
+            "{B} says {n} dead after {Adem} attack on {target} in {town}",
+            "[Overnight|Night-time|Dawn] {Adem} raid on {town} [leaves|kills] {n} [dead|people]",
+            "{Official} says {n} killed as {Adem} {weapon} strike {town}",
         ),
         "leads": (
-            "{Adem} forces launched [waves of|dozens of|a barrage of] {weapon} at {place} [overnight|before dawn|"
-            "on Tuesday], killing at least {n} people and damaging [apartment blocks|a power station|a hospital], "
-            "{Bdem} officials said.",
-            "At least {n} people were killed when {Adem} {weapon} struck {place}, according to {Bdem} emergency "
-            "services.",
-            "{B} accused {A} of targeting civilians after {weapon} [slammed into|hit|struck] {place}, leaving {n} "
-            "dead and dozens wounded.",
+            "{Adem} {weapon} struck {target} in {town}, near {place}, [overnight|before dawn|on Tuesday], killing "
+            "at least {n} people, {role} {official} said.",
+            "At least {n} people were killed when {Adem} {weapon} hit {target} in {town}, {official}, the {role}, "
+            "told reporters.",
+            "{B} accused {A} of a deliberate attack on {target} in {town} after {weapon} left {n} dead, "
+            "{role} {official} said.",
         ),
         "details": (
-            "{Blead} called the attack [a war crime|cowardly|a deliberate escalation] and urged allies to send "
-            "more air defence systems.",
+            "{Blead} called the attack on {town} [a war crime|cowardly|a deliberate escalation] and urged allies to "
+            "send more air defence systems.",
             "The {Bdem} military said it had intercepted most of the {weapon} but several got through.",
-            "Rescue teams were still searching the rubble [on Wednesday|hours later|at nightfall].",
-            "The {Adem} defence ministry said it had hit [military targets|an arms depot|troop positions] and "
-            "denied striking civilian areas.",
-            "It was the [deadliest|largest|third] attack on {place} this month.",
+            "Rescue teams in {town} were still searching the rubble of {target} [on Wednesday|hours later].",
+            "The {Adem} defence ministry said it had hit [military targets|an arms depot|troop positions] near {town}.",
         ),
     },
     "offensive": {
         "titles": (
-            "{Adem} troops [advance|push] toward {place}",
-            "{Bdem} forces [repel|hold off|fight back] {Adem} assault near {place}",
-            "Fighting [rages|intensifies] around {place} as {A} [presses|expands] offensive",
-            "{Bdem} army [withdraws|pulls back] from positions near {place}",
+            "{Adem} troops [advance|push] toward {town} near {place}",
+            "{Bdem} forces [repel|hold off] {Adem} assault on {town}",
+            "Fighting [rages|intensifies] around {town} as {A} presses offensive",
+            "{Bdem} army [withdraws|pulls back] from {town}, {official} says",
         ),
         "leads": (
-            "{Adem} troops [advanced|pushed forward|gained ground] near {place} after days of heavy fighting, "
-            "{Bdem} commanders said, as [artillery|drone] duels continued along the front.",
-            "{Bdem} soldiers fought off a major {Adem} assault on {place}, destroying {n} armoured vehicles, the "
-            "general staff said.",
+            "{Adem} troops [advanced|pushed forward] toward {town}, near {place}, after days of fighting, "
+            "{role} {official} said, with {n} armoured vehicles [lost|destroyed] on the approaches to {target}.",
+            "{Bdem} soldiers fought off an {Adem} assault on {town}, destroying {n} armoured vehicles near {target}, "
+            "according to {official}.",
         ),
         "details": (
-            "Military analysts said the {Adem} army was trying to [cut supply lines|encircle the town|seize the high "
-            "ground] before winter.",
-            "{Blead} visited troops near the front and promised reinforcements.",
-            "Both sides reported heavy casualties that could not be independently verified.",
+            "Analysts said the {Adem} army was trying to [cut supply lines|encircle {town}|seize the high ground].",
+            "{Blead} visited troops near {town} and promised reinforcements.",
+            "Both sides reported heavy losses around {target} that could not be verified.",
         ),
     },
     "summit": {
         "titles": (
-            "{Alead} and {Blead} [meet|hold talks] in {Acap} on {topic}",
-            "{A} and {B} [agree|sign] deal on {topic} after {Acap} talks",
-            "{Alast} [hosts|welcomes] {Blast} for talks on {topic}",
-            "{Adem}, {Bdem} leaders [pledge|vow] closer ties at {Acap} summit",
-            "{Alast}-{Blast} talks [end without a deal|make progress] on {topic}",
+            "{Alead} and {Blead} [meet|hold talks] at {venue} on {topic}",
+            "{A}, {B} sign {topic} accord at {venue}",
+            "{Alast} [hosts|welcomes] {Blast} at {venue} for {topic} talks",
+            "{Alast}-{Blast} talks at {venue} [end without a deal|make progress] on {topic}",
         ),
         "leads": (
-            "{Alead} and {Blead} met in {Acap} [on Monday|for two days|behind closed doors] to discuss {topic}, "
-            "their first [meeting|face-to-face talks] since [the spring|last year|the summit in June].",
-            "{A} and {B} signed an agreement on {topic} after talks between {Alead} and {Blead} in {Acap}, "
-            "officials from both sides said.",
-            "{Blead} arrived in {Acap} for talks with {Alead} focused on {topic} and regional security.",
+            "{Alead} and {Blead} met at {venue} in {Acap} to discuss {topic}, with {official}, the {role}, leading "
+            "the [working group|negotiating team].",
+            "{A} and {B} signed the {programme} on {topic} at {venue}, {role} {official} said after the talks.",
+            "{Blead} arrived at {venue} for talks with {Alead} on {topic} and the {programme}.",
         ),
         "details": (
-            "The two leaders agreed to set up a joint working group and to meet again [before the end of the "
-            "year|in {Bcap}|within months].",
-            "Diplomats said the talks were [cordial|tense|constructive] but produced few concrete results.",
-            "{Blead} said the agreement would [open a new chapter|deepen cooperation|ease tensions] between the "
-            "two countries.",
-            "A joint statement mentioned {topic} and trade but did not address [sanctions|the war|human rights].",
+            "The two sides agreed that {official} would [draft a roadmap|chair a joint commission] on the {programme}.",
+            "Diplomats said the talks at {venue} were [cordial|tense|constructive] but produced few concrete results.",
+            "{Blead} said the {programme} would [open a new chapter|deepen cooperation|ease tensions].",
         ),
     },
     "sanctions": {
         "titles": (
-            "{A} [imposes|announces|unveils] new sanctions on {B} over {topic}",
-            "{B} [vows to retaliate|condemns] {Adem} sanctions [targeting|aimed at] {topic}",
-            "{Adem} sanctions [hit|target] {n} {Bdem} [firms|entities|officials]",
+            "{A} sanctions {firm} over {topic}",
+            "{B} [vows to retaliate|condemns] {Adem} sanctions on {firm}",
+            "{Adem} sanctions hit {firm} and {n} [entities|officials]",
         ),
         "leads": (
-            "{A} imposed sanctions on {n} {Bdem} [companies|individuals|banks] linked to {topic}, the {Adem} "
-            "[treasury|foreign ministry] said.",
-            "{B} vowed to retaliate after {A} announced a new package of sanctions over {topic}.",
+            "{A} imposed sanctions on {firm} and {n} other {Bdem} [companies|individuals] linked to {topic}, "
+            "{role} {official} said.",
+            "{B} vowed to retaliate after {A} blacklisted {firm} over {topic}, according to {official}.",
         ),
         "details": (
-            "{Blead} called the measures [illegal|hostile|economic warfare] and said {B} would respond.",
-            "The sanctions freeze assets and bar {Adem} businesses from dealing with the targets.",
-            "Analysts said the measures were largely symbolic because trade between the two had already collapsed.",
+            "{firm} called the measures [illegal|baseless] and said it would challenge them.",
+            "The sanctions freeze the assets of {firm} and bar {Adem} businesses from dealing with it.",
+            "{Blead} said {B} would respond to the listing of {firm}.",
         ),
     },
     "tariffs": {
         "titles": (
             "{A} [slaps|imposes] {n}% tariffs on {Bdem} {goods}",
-            "{B} [hits back|retaliates] with tariffs on {Adem} {goods}",
-            "Trade war [escalates|deepens] as {A} targets {Bdem} {goods}",
-            "{A} and {B} [reach|agree] trade deal on {goods} tariffs",
+            "{B} [hits back|retaliates] with tariffs on {Adem} {goods}, {firm} warns of losses",
+            "{firm} hit as {A} targets {Bdem} {goods}",
         ),
         "leads": (
-            "{A} will impose tariffs of {n}% on imports of {Bdem} {goods} from next month, {Alead} said, in a "
-            "move that [rattled markets|drew swift condemnation|raised fears of a trade war].",
-            "{B} announced retaliatory duties on {Adem} {goods} after {A} raised tariffs to {n}%.",
+            "{A} will impose tariffs of {n}% on {Bdem} {goods} from next month, {role} {official} said, in a move "
+            "that hit shares in {firm}.",
+            "{B} announced duties on {Adem} {goods} after {A} raised tariffs to {n}%, and {firm} warned of losses.",
         ),
         "details": (
-            "Shares in [exporters|carmakers|steelmakers] fell sharply on the news.",
-            "Economists warned the tariffs would push up prices for consumers and slow growth.",
-            "Trade between the two countries was worth {bn} billion dollars last year.",
+            "Shares in {firm} fell [sharply|nine percent] on the news.",
+            "Economists warned the tariffs on {goods} would push up prices.",
+            "Trade in {goods} between the two countries was worth {bn} billion dollars last year.",
         ),
     },
     "rates": {
         "titles": (
-            "{Adem} central bank [raises|lifts] rates to {pct}%",
-            "{Adem} central bank [cuts|lowers] key rate to {pct}% as inflation eases",
-            "{A} [holds|keeps] interest rates at {pct}%",
+            "{Adem} central bank [raises|lifts] rates to {pct}%, {official} cites {cause}",
+            "{Adem} central bank cuts key rate to {pct}% as {cause} eases",
+            "{A} holds rates at {pct}% as {official} warns on {cause}",
         ),
         "leads": (
-            "The {Adem} central bank set its key interest rate at {pct}% on [Thursday|Wednesday], citing "
-            "[stubborn inflation|a weakening currency|slowing growth].",
-            "{A}'s central bank moved its benchmark rate to {pct}%, a decision most economists had expected.",
+            "The {Adem} central bank set its key rate at {pct}%, citing {cause}, governor {official} said.",
+            "{A}'s central bank moved its benchmark rate to {pct}% after {cause}, {official} told reporters.",
         ),
         "details": (
-            "Inflation stood at {pct2}% last month, above the bank's target.",
-            "The currency [rose|slipped] after the announcement.",
-            "The bank said it would watch energy prices and wage growth closely.",
+            "Inflation stood at {pct2}% last month, above the target {official} has set.",
+            "{official} said the bank would watch {cause} closely.",
         ),
     },
     "cyber": {
         "titles": (
-            "{Adem} hackers [target|breach|hit] {Bdem} {infra} [networks|systems]",
-            "Cyberattack [disrupts|cripples] {Bdem} {infra}",
-            "{B} blames {A} for ransomware attack on {infra}",
+            "{Adem} hackers breach {firm} {infra} systems",
+            "Cyberattack [disrupts|cripples] {town} {infra}",
+            "{B} blames {A} for ransomware attack on {firm}",
         ),
         "leads": (
-            "A cyberattack [knocked out|disrupted|crippled] {Bdem} {infra} systems for [hours|two days|most of the "
-            "weekend], and officials blamed hackers working for {A}.",
-            "{Bdem} authorities said state-backed {Adem} hackers had breached {infra} networks and stolen "
-            "[data|credentials|sensitive files].",
+            "A cyberattack [knocked out|disrupted] {infra} systems run by {firm} in {town} for [hours|two days], and "
+            "{role} {official} blamed hackers working for {A}.",
+            "{Bdem} authorities said state-backed {Adem} hackers had breached {firm} and stolen [data|credentials], "
+            "according to {official}.",
         ),
         "details": (
-            "Security researchers linked the malware to a group that has targeted {Bdem} institutions before.",
-            "{A} denied any involvement and called the accusation [baseless|absurd|provocation].",
-            "Services were being restored [gradually|on Wednesday|after backups were recovered].",
+            "Researchers linked the malware used against {firm} to a group that has targeted {B} before.",
+            "{A} denied any involvement and called the accusation [baseless|absurd].",
+            "Services in {town} were being restored [gradually|on Wednesday].",
         ),
     },
     "disinfo": {
         "titles": (
-            "{B} accuses {A} of disinformation campaign over {topic}",
-            "{Adem} [bot network|troll farm|propaganda campaign] targets {Bdem} voters, report says",
-            "Fake videos about {topic} [traced to|linked to] {Adem} [operation|network]",
+            "{B} accuses {A} of disinformation over {topic}, names {firm}",
+            "{Adem} [bot network|troll farm] run from {town} targets {Bdem} voters",
+            "Fake videos about {topic} traced to {firm} in {town}",
         ),
         "leads": (
-            "{B} accused {A} of running a coordinated disinformation campaign about {topic}, with [thousands of|"
-            "hundreds of] fake accounts spreading fabricated videos.",
-            "A network of {n} fake accounts linked to {A} pushed false claims about {topic} to {Bdem} audiences, "
-            "researchers said.",
+            "{B} accused {A} of running a disinformation campaign about {topic} through {firm}, a company "
+            "registered in {town}, {role} {official} said.",
+            "A network of {n} fake accounts run from {town} pushed false claims about {topic}, researchers said, "
+            "tracing it to {firm}.",
         ),
         "details": (
-            "The platforms said they had removed the accounts for coordinated inauthentic behaviour.",
-            "{Adem} officials dismissed the report as [propaganda|fabricated|hysteria].",
+            "The platforms said they had removed accounts linked to {firm}.",
+            "{Adem} officials dismissed the report on {firm} as [propaganda|fabricated].",
         ),
     },
     "aid": {
         "titles": (
-            "{A} pledges {bn} billion in military aid to {B}",
-            "{A} sends [new|fresh] {weapon} package to {B}",
-            "{Blead} [thanks|welcomes] {Adem} aid as {A} pledges {bn} billion",
+            "{A} pledges {bn} billion in {weapon} and aid to {B}",
+            "{A} sends {weapon} from {firm} to {B}",
+            "{Blead} [thanks|welcomes] {Adem} {weapon} package, {official} says",
         ),
         "leads": (
-            "{A} announced a {bn} billion military aid package for {B} including {weapon} and ammunition, "
-            "{Alead} said.",
-            "{Alead} pledged fresh military support for {B}, promising {weapon} and training for {Bdem} troops.",
+            "{A} announced a {bn} billion package for {B} including {weapon} built by {firm}, {role} {official} said.",
+            "{Alead} pledged {weapon} made by {firm} to {B}, with training for {Bdem} crews at {venue}.",
         ),
         "details": (
-            "The first deliveries are expected [within weeks|before winter|next month].",
-            "{Blead} said the aid would help protect cities from attacks.",
-            "Critics in {A} questioned the cost of the package.",
+            "The first {weapon} from {firm} are expected [within weeks|before winter].",
+            "{Blead} said the {weapon} would help protect {place}.",
+            "Critics in {A} questioned the cost of the {firm} contract.",
         ),
     },
     "disaster": {
         "titles": (
-            "{disaster} [kill|leave] {n} [dead|people dead] in {A}",
-            "{A}: {n} dead, thousands displaced after {disaster} [hit|strike|sweep] {place}",
-            "Death toll from {disaster} in {place} rises to {n}",
+            "{disaster} kill {n} in {town}, {A}",
+            "{A}: {n} dead after {disaster} hit {town}",
+            "Death toll from {disaster} in {town} rises to {n}, {official} says",
         ),
         "leads": (
-            "At least {n} people were killed and thousands displaced after {disaster} [hit|struck|swept through] "
-            "{place}, {Adem} authorities said.",
-            "Rescue workers in {place} searched for survivors after {disaster} killed {n} people and destroyed "
-            "[homes|roads|bridges].",
+            "At least {n} people were killed after {disaster} hit {town} in {place}, {role} {official} said.",
+            "Rescue workers in {town} searched for survivors after {disaster} killed {n} people near {target}, "
+            "according to {official}.",
         ),
         "details": (
-            "The UN said it was sending emergency supplies and appealed for {bn} million dollars.",
-            "{Alead} declared a state of emergency in the region.",
-            "Aid agencies warned of disease outbreaks in crowded shelters.",
+            "The UN said it was sending supplies to {town} and appealed for {bn} million dollars.",
+            "{Alead} declared a state of emergency around {town}.",
+            "Aid agencies warned of disease in the shelters of {town}.",
         ),
     },
     "humanitarian": {
         "titles": (
-            "UN warns of famine in {place} as aid is blocked",
-            "Aid convoys [reach|fail to reach] {place} as hunger spreads",
-            "{n} [children|civilians] [dead|at risk] as {place} siege tightens, aid groups say",
+            "UN warns of famine in {town} as aid is blocked",
+            "Aid convoys [reach|fail to reach] {town} as hunger spreads, {official} says",
+            "{n} [children|civilians] at risk as {town} siege tightens",
         ),
         "leads": (
-            "The UN warned that [famine|acute hunger|mass starvation] was spreading in {place}, where {n} people "
-            "have been cut off from aid for weeks.",
-            "Aid agencies said convoys carrying food and medicine to {place} had been [blocked|turned back|"
-            "delayed] for a [third|fourth] week.",
+            "The UN warned that [famine|acute hunger] was spreading in {town}, in {place}, where {n} thousand people "
+            "have been cut off, coordinator {official} said.",
+            "Convoys carrying food to {town} had been [blocked|turned back] at {target} for a [third|fourth] week, "
+            "{official} said.",
         ),
         "details": (
-            "Hospitals are running out of fuel and medicine, the World Health Organization said.",
-            "The Red Cross called on all parties to allow humanitarian access.",
-            "Hundreds of thousands of people have fled the area since the fighting began.",
+            "Hospitals in {town} are running out of fuel and medicine, the World Health Organization said.",
+            "The Red Cross called for access to {town}.",
         ),
     },
     "election": {
         "titles": (
-            "{A} votes in [tight|snap|closely watched] election",
-            "{Alead} [claims victory|concedes] in {Adem} election",
-            "Protests in {Acap} over {issue} [enter third day|turn violent|draw thousands]",
-            "{Adem} parliament [passes|rejects] bill on {issue}",
+            "{A} votes in [tight|snap] election as {official} challenges {Alast}",
+            "Protests in {town} over {issue} [enter third day|turn violent]",
+            "{Adem} parliament [passes|rejects] {programme} on {issue}",
         ),
         "leads": (
-            "Voters in {A} went to the polls in an election seen as a referendum on {Alead} and {issue}, with "
-            "turnout at {pct}% by midday.",
-            "Thousands of protesters filled the streets of {Acap} for a [second|third] day over {issue}, and "
-            "police used tear gas to disperse them.",
-            "The {Adem} parliament voted {n} to {n2} on a bill on {issue}, after a heated debate.",
+            "Voters in {A} went to the polls with opposition leader {official} challenging {Alead} over {issue}, "
+            "and turnout at {pct}% by midday.",
+            "Thousands of protesters filled the streets of {town} for a [second|third] day over {issue}, and "
+            "{official}, the {role}, appealed for calm.",
+            "The {Adem} parliament voted {n} to {n2} on the {programme}, which {official} had championed.",
         ),
         "details": (
-            "Opposition leaders accused the government of [fraud|intimidation|ignoring the public].",
-            "{Alead} said the government would not back down.",
-            "Observers said the vote was [largely peaceful|marred by irregularities].",
+            "Supporters of {official} accused the government of [fraud|intimidation].",
+            "{Alead} said the government would not back down on the {programme}.",
         ),
     },
 }
@@ -399,6 +390,27 @@ COLOUR_OBJECTS = ("the risk of further escalation", "the economic fallout", "gro
                   "intelligence", "public anger", "a possible change of course", "what comes next for {B}")
 COLOUR_TAILS = ("", "", " in the coming weeks", " across the region", " for the second time this month",
                 " amid wider uncertainty", " after weeks of silence", " in unusually blunt terms")
+# Event-specific names (a village, an official), as real reports carry: what tells one strike from the next.
+_TOWN_HEADS = ("Nov", "Kal", "Bel", "Ras", "Tar", "Mir", "Sab", "Dor", "Kaz", "Zar", "Ham", "Lub", "Pol", "Sar",
+               "Vel", "Gor", "Ash", "Tel", "Khan", "Mar", "Bor", "Ust", "Yar", "Kur", "Sol", "Tam", "Ner", "Ozer")
+_TOWN_TAILS = ("ivka", "ovo", "abad", "pur", "aya", "ino", "esh", "aro", "ugu", "ville", "dorf", "akh", "iyah", "ora",
+               "enko", "ansk", "oye", "ali", "uri", "etsk", "ama", "ivtsi")
+_TOWN_QUALIFIERS = ("", "", "", "Upper ", "Lower ", "New ", "Old ", "East ", "West ", "Port ")
+_FIRST_NAMES = ("Oleg", "Amina", "Farid", "Li", "Maria", "Tomas", "Nadia", "Yusuf", "Elena", "Kwame", "Hana", "Rafael",
+                "Ivan", "Leila", "Sipho", "Chen", "Anna", "Omar", "Priya", "Dmytro", "Sofia", "Karim", "Aiko", "Jonas")
+_SURNAMES = ("Marchenko", "Haddad", "Okafor", "Novak", "Rahimi", "Silva", "Kovalenko", "Mensah", "Tanaka", "Petrov",
+             "Aziz", "Moreau", "Lindqvist", "Nasser", "Osei", "Volkov", "Khoury", "Tembo", "Ibrahim", "Horvath",
+             "Quispe", "Sato", "Bakr", "Duarte", "Farouk", "Yilmaz", "Mwangi", "Castillo", "Hassan", "Kowalski")
+_SURNAME_TAILS = ("enko", "ov", "idze", "ian", "escu", "ski", "oglu", "ani", "ez", "sson", "oussa", "ati", "ura", "ek")
+_ROLES = ("regional governor", "district chief", "ministry spokesperson", "special envoy", "deputy minister",
+          "police chief", "mayor", "army spokesman", "senior negotiator", "central bank governor", "UN coordinator")
+SPECIFICS = (
+    "{Role} {official} said the situation in {town} was [under control|worse than first reported|still being "
+    "assessed].",
+    "Local authorities in {town} [confirmed|reported] the figures, according to {official}.",
+    "{official}, the {role}, [confirmed|described] the [events|details] in {town} to reporters.",
+    "[Speaking from|Writing from|Interviewed in] {town}, {official} called for [calm|patience|urgent help].",
+)
 TRAILERS = (
     "This article first appeared on {outlet}.",
     "Republished with permission from {outlet}.",
@@ -531,10 +543,19 @@ class NewsWorld:
         an, ad, ac, al, ap = COUNTRIES[a]
         bn, bd, bc, bl, bp = COUNTRIES[b]
         alead, blead = rng.choice(al), rng.choice(bl)
+        town = f"{rng.choice(_TOWN_QUALIFIERS)}{rng.choice(_TOWN_HEADS)}{rng.choice(_TOWN_TAILS)}"
+        role = rng.choice(_ROLES)
+        official = f"{rng.choice(_FIRST_NAMES)} {rng.choice(_TOWN_HEADS)}{rng.choice(_SURNAME_TAILS)}"
         return {
+            "town": town, "official": official, "Official": official, "role": role,
+            "Role": role[0].upper() + role[1:],
+            "target": rng.choice(TARGETS), "cause": rng.choice(CAUSES),
+            "venue": f"{rng.choice(_TOWN_HEADS)}{rng.choice(_TOWN_TAILS)} {rng.choice(VENUES)}",
+            "programme": f"{rng.choice(_TOWN_HEADS)}{rng.choice(_TOWN_TAILS)} {rng.choice(PROGRAMMES)}",
+            "firm": f"{rng.choice(_SURNAMES)}{rng.choice(FIRMS)}",
             "A": an, "B": bn, "Adem": ad, "Bdem": bd, "Acap": ac, "Bcap": bc,
             "Alead": alead, "Blead": blead, "Alast": alead.split()[-1], "Blast": blead.split()[-1],
-            "place": rng.choice(ap if solo else bp), "n": str(rng.choice((3, 4, 5, 7, 9, 12, 15, 18, 21, 24, 31, 40, 52, 67, 120))),
+            "place": town if rng.random() < 0.6 else rng.choice(ap if solo else bp), "n": str(rng.choice((3, 4, 5, 7, 9, 12, 15, 18, 21, 24, 31, 40, 52, 67, 120))),
             "n2": str(rng.randint(40, 200)), "topic": rng.choice(TOPICS), "infra": rng.choice(INFRA),
             "goods": rng.choice(GOODS), "weapon": rng.choice(WEAPONS), "disaster": rng.choice(DISASTERS),
             "issue": rng.choice(ISSUES), "pct": f"{rng.randint(1, 24)}.{rng.choice((0, 25, 5, 75))}".rstrip("0").rstrip("."),
@@ -570,6 +591,8 @@ class NewsWorld:
         lead = _fill(rng.choice(templates["leads"]), event.slots, rng)
         details = rng.sample(templates["details"], k=min(len(templates["details"]), rng.choice((1, 1, 2))))
         sentences = [lead, *(_fill(d, event.slots, rng) for d in details)]
+        if rng.random() < 0.75:
+            sentences.insert(1, _fill(rng.choice(SPECIFICS), event.slots, rng))
         if rng.random() < 0.85:
             colour = (f"{rng.choice(COLOUR_OPENERS)} {rng.choice(COLOUR_SUBJECTS)} {rng.choice(COLOUR_VERBS)} "
                       f"{rng.choice(COLOUR_OBJECTS)}{rng.choice(COLOUR_TAILS)}.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.feeds.identity import display_guid, effective_published
@@ -19,7 +19,7 @@ from bot.pipeline import Incoming, Pipeline, ProcessedItem
 from storage.base import Storage
 
 ANALYSIS_FEED_REASON = "analysis input (read from a file, never polled)"
-_NEVER = datetime(9999, 1, 1).astimezone()
+_NEVER = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class AnalyzeInputError(ValueError):

@@ -42,10 +42,13 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
         result = await services_of(interaction).feeds.subscribe(guild_id_of(interaction), target.id, url,
                                                                 user_id=interaction.user.id)
         verb = "Subscribed" if result.created else "Already subscribed"
-        count = f"{result.items} item{'' if result.items == 1 else 's'}"
+        if result.items is None:
+            backlog = "It has not changed since I last read it; only what is new from now on will be posted."
+        else:
+            backlog = (f"It has {result.items} item{'' if result.items == 1 else 's'} now; those are not posted, "
+                       "only what is new from now on.")
         await interaction.followup.send(
-            f"{verb} {target.mention} to **{escape(result.title)}** (feed #{result.subscription.id}). "
-            f"It has {count} now; those are not posted, only what is new from now on.",
+            f"{verb} {target.mention} to **{escape(result.title)}** (feed #{result.subscription.id}). {backlog}",
             ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
     @app_commands.command(name="remove", description="Unsubscribe a channel from a feed")

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from bot.feeds.models import Feed
 from bot.feeds.ssrf import AddressPolicy, check_url
+from bot.feeds.urls import normalize_feed_url
 from storage.base import Storage
 from storage.errors import FeedExists
 
@@ -27,7 +28,7 @@ def validate_feed_url(url: str, policy: AddressPolicy) -> str:
         check_url(url, policy)
     except ValueError as exc:
         raise InvalidFeedURL(str(exc)) from None
-    return url
+    return normalize_feed_url(url)
 
 
 async def add_or_get_feed(storage: Storage, url: str, *, interval_s: int, now: datetime,

@@ -53,3 +53,22 @@ def is_http_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)
+
+
+def normalize_feed_url(url: str) -> str:
+    """One spelling per feed URL: lower-case scheme and host, no default port, no fragment. Unlike article
+    links, the query is kept as it is: a feed's parameters choose what it serves."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return url
+    host = parts.hostname.lower().rstrip(".")
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))

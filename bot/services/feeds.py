@@ -27,7 +27,7 @@ class SubscribeResult:
     subscription: Subscription
     created: bool
     title: str
-    items: int
+    items: int | None  # None: the feed had not changed since Sitrep last read it (304)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,39 +59,36 @@ class FeedService:
             raise UserFacingError(f"This server already has {MAX_SUBSCRIPTIONS_PER_GUILD} feeds; remove one first.")
         now = self._clock()
         feed, created_feed = await add_or_get_feed(self._storage, url, interval_s=self._interval_s, now=now)
-        if created_feed or not feed.initialised:
-            report = await self._ingest.run_cycle([feed])
-            outcome = report.feeds[0] if report.feeds else None
-            if outcome is None or outcome.status not in {"ok", "not_modified"}:
-                reason = outcome.error if outcome else "no answer"
-                if created_feed:
-                    await self._storage.remove_feed(feed.id)
-                raise UserFacingError(f"I couldn't read that feed: {reason}.")
-            items = len(outcome.items)
+        if feed.disabled:
+            # Given up on after repeated failures: try it once more; if it answers now, read it again.
+            await self._probe(feed.url)
+            await self._storage.enable_feed(feed.id, next_due=now)
             feed = await self._storage.get_feed(feed.id) or feed
-            title = feed.title
-        else:
-            # Sitrep already reads this feed: fetch it once anyway, to show that it answers and what it holds;
-            # what it brings is stored by the poller, which posts only what is new from now on.
-            title, items = await self._probe(feed.url)
-            if feed.disabled:
-                await self._storage.enable_feed(feed.id, next_due=now)
+        # One fetch before the subscription exists: whatever it brings is this channel's backlog, never posted
+        # here (servers already subscribed get what is new to them, as from any poll).
+        report = await self._ingest.run_cycle([feed])
+        outcome = report.feeds[0] if report.feeds else None
+        if outcome is None or outcome.status not in {"ok", "not_modified"}:
+            reason = outcome.error if outcome else "no answer"
+            if created_feed:
+                await self._storage.remove_feed(feed.id)
+            raise UserFacingError(f"I couldn't read that feed: {reason}.")
+        items = len(outcome.items) if outcome.status == "ok" else None
+        feed = await self._storage.get_feed(feed.id) or feed
         subscription, created = await self._storage.add_subscription(guild_id, channel_id, feed.id,
                                                                       created_by=user_id, now=now)
-        return SubscribeResult(subscription, created, title or feed.title or feed.url, items)
+        return SubscribeResult(subscription, created, feed.title or feed.url, items)
 
-    async def _probe(self, url: str) -> tuple[str | None, int]:
-        """One fetch and parse, nothing stored: the feed's title and how many items it has."""
+    async def _probe(self, url: str) -> None:
+        """One fetch and parse, nothing stored; a UserFacingError saying why when the feed can't be read."""
         if self._fetcher is None:
-            return None, 0
+            return
         try:
             result = await self._fetcher.fetch(url)
-            if result.body is None:
-                return None, 0
-            parsed = parse_feed(result.body)
+            if result.body is not None:
+                parse_feed(result.body)
         except (FetchError, FeedParseError) as exc:
             raise UserFacingError(f"I couldn't read that feed: {exc}.") from None
-        return parsed.title, len(parsed.entries)
 
     async def feed_ids(self, guild_id: int) -> tuple[int, ...]:
         """The feeds a server reads: what its searches and briefings are drawn from."""

@@ -33,15 +33,16 @@ CEASEFIRE = Item("Ceasefire talks resume in Cairo",
                  guid="cairo-1", link="https://alpha-news.example/cairo")
 
 
-def many(count: int, prefix: str = "dist") -> list[Item]:
-    """`count` unrelated stories (each its own story: distinct places, topics and words)."""
+def many(count: int, prefix: str = "dist", *, start: int = 0) -> list[Item]:
+    """`count` unrelated stories (each its own story: distinct places, topics and words); `start` picks other
+    ones (the same index with another prefix is a copy of the same story)."""
     topics = ["harvest festival", "chess tournament", "bridge opening", "museum exhibition", "marathon race",
               "orchestra concert", "robotics fair", "garden show", "film premiere", "library reopening",
               "sailing regatta", "cheese market", "kite contest", "jazz evening", "science olympiad"]
     towns = ["Tromso", "Valparaiso", "Hobart", "Kraków", "Cusco", "Nagano", "Galway", "Lviv", "Tartu", "Porto",
              "Bergen", "Ghent", "Salta", "Otago", "Matera"]
     items = []
-    for index in range(count):
+    for index in range(start, start + count):
         topic, town = topics[index % len(topics)], towns[(index * 7) % len(towns)]
         items.append(Item(f"{town} hosts {topic} number {index}",
                           f"Residents of {town} gathered for the {topic} {index}; organisers praised volunteers "

@@ -117,10 +117,10 @@ async def test_add_needs_manage_server(bot_env: BotEnv) -> None:
 
 async def test_add_of_a_feed_another_server_reads_fetches_it_once_and_keeps_both_apart(bot_env: BotEnv) -> None:
     env = bot_env
-    url = env.serve_items("/shared", OLD, OLD + [VOLCANO], title="Shared Wire")
+    url = env.serve_items("/shared", OLD, OLD + [VOLCANO], OLD + [VOLCANO, FOOTBALL], title="Shared Wire")
     await env.subscribe(url)
     response = await env.beta("feed add", url=url)
-    # fetched once more for Beta: the feed's second version, now with three items
+    # fetched once more for Beta: the feed's second version, three items, Beta's backlog
     assert "Subscribed" in content(response) and "Shared Wire" in content(response) and "3 items" in content(response)
     assert env.feeds.hits["/shared"] == 2
     [alpha] = await env.storage.list_subscriptions(env.guild.id)
@@ -128,11 +128,34 @@ async def test_add_of_a_feed_another_server_reads_fetches_it_once_and_keeps_both
     assert alpha.id != beta.id and alpha.feed_id == beta.feed_id
 
     await env.next_cycle()
-    assert [p["embeds"][0]["title"] for p in env.posts(env.general)] == [VOLCANO.title]
-    assert [p["embeds"][0]["title"] for p in env.posts(env.other_general)] == [VOLCANO.title]
+    # the volcano was new to Alpha (posted there) but part of Beta's backlog (not posted there)
+    assert [p["embeds"][0]["title"] for p in env.posts(env.general)] == [VOLCANO.title, FOOTBALL.title]
+    assert [p["embeds"][0]["title"] for p in env.posts(env.other_general)] == [FOOTBALL.title]
 
     again = await env.slash("feed add", url=url)
     assert "Already subscribed" in content(again)
+
+
+async def test_add_of_an_unchanged_feed_says_so(bot_env: BotEnv) -> None:
+    env = bot_env
+    url = env.serve("/etag", Reply(body=rss(OLD, title="Tagged"), etag='"v1"'))
+    await env.subscribe(url)
+    response = await env.beta("feed add", url=url)
+    assert "Subscribed" in content(response) and "has not changed since I last read it" in content(response)
+
+
+@pytest.mark.bot_settings(max_failures=1)
+async def test_add_of_a_disabled_feed_tries_it_again(bot_env: BotEnv) -> None:
+    env = bot_env
+    url = env.serve("/flaky", rss(OLD, title="Flaky"), Reply(status=500), Reply(status=500), rss(OLD, title="Flaky"))
+    await env.subscribe(url)
+    await env.next_cycle()
+    assert (await env.storage.get_feed_by_url(url)).disabled
+    assert_ephemeral_error(await env.beta("feed add", url=url), "I couldn't read that feed", "HTTP 500")
+    assert (await env.storage.get_feed_by_url(url)).disabled  # still failing: left disabled
+    response = await env.beta("feed add", url=url)
+    assert "Subscribed" in content(response)
+    assert not (await env.storage.get_feed_by_url(url)).disabled
 
 
 # ----- /feed remove ----------------------------------------------------------------------------------------------

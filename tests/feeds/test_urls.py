@@ -115,3 +115,11 @@ def test_is_http_url() -> None:
     assert not is_http_url("https:///nohost")
     assert not is_http_url("http://[::1")
     assert not is_http_url("example.com/feed")
+
+
+def test_feed_urls_keep_their_query_but_not_their_spelling() -> None:
+    from bot.feeds.urls import normalize_feed_url
+
+    assert normalize_feed_url("HTTPS://News.Example.COM:443/rss?utm_source=x#top") == \
+        "https://news.example.com/rss?utm_source=x"
+    assert normalize_feed_url("http://example.com") == "http://example.com/"
