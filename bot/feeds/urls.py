@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Parameters that say who sent the reader, never which article it is.
 TRACKING_PARAMS = frozenset({
@@ -21,6 +21,23 @@ def is_tracking_param(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
+def _normalized_parts(url: str) -> SplitResult | None:
+    """The URL with lower-case scheme and host, no default port and no fragment; None if not http(s)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return None
+    host = parts.hostname.lower().rstrip(".")
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    return SplitResult(scheme, netloc, parts.path or "/", parts.query, "")
+
+
 def canonicalize_url(url: str) -> str:
     """Lower-case scheme and host, drop the default port, the fragment and tracking parameters, sort the rest.
 
@@ -28,23 +45,21 @@ def canonicalize_url(url: str) -> str:
     guid that only looks like a URL never raises.
     """
     url = url.strip()
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
+    parts = _normalized_parts(url)
+    if parts is None:
         return url
-    scheme = parts.scheme.lower()
-    if scheme not in DEFAULT_PORTS or not parts.hostname:
-        return url
-    host = parts.hostname.lower().rstrip(".")
-    if ":" in host:  # IPv6 literal
-        host = f"[{host}]"
-    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     query = sorted(
         (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(key)
     )
-    path = parts.path or "/"
-    return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
+    return urlunsplit(parts._replace(query=urlencode(query, doseq=True)))
+
+
+def normalize_feed_url(url: str) -> str:
+    """One spelling per feed URL: lower-case scheme and host, no default port, no fragment. Unlike article
+    links, the query is kept as it is: a feed's parameters choose what it serves."""
+    url = url.strip()
+    parts = _normalized_parts(url)
+    return url if parts is None else urlunsplit(parts)
 
 
 def is_http_url(url: str) -> bool:
@@ -54,21 +69,3 @@ def is_http_url(url: str) -> bool:
         return False
     return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)
 
-
-def normalize_feed_url(url: str) -> str:
-    """One spelling per feed URL: lower-case scheme and host, no default port, no fragment. Unlike article
-    links, the query is kept as it is: a feed's parameters choose what it serves."""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return url
-    scheme = parts.scheme.lower()
-    if scheme not in DEFAULT_PORTS or not parts.hostname:
-        return url
-    host = parts.hostname.lower().rstrip(".")
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
