@@ -1,13 +1,16 @@
 """Analysis benchmark: articles/s through the pipeline after parsing, as the database grows; then the read side.
 
-    python bench/analyze.py            # 10,000 and 100,000 articles stored (about 5 minutes on 2 cores)
-    python bench/analyze.py --quick    # 2,000 and 20,000
+    python bench/analyze.py            # 10,000 and 100,000 articles stored
+    python bench/analyze.py --quick    # 2,000 and 20,000 (reported under the same JSON keys)
 
 Everything an article goes through once it is parsed (identity, seen-set, update detection, near-duplicate
 detection, actor/domain/tone tagging, story clustering, relations, one transaction per batch) is
 `Pipeline.process`; this calls it with synthetic world-news ParsedEntry items from bench/newsgen.py
 (`--outlets` outlets over `--days` days, countries and leaders named so tagging and relations do real work,
-about 8% syndicated copies or wire links, stories carried by several outlets).
+about 8% syndicated copies or wire links, stories carried by several outlets). By default the articles are spread
+over 90 days, the retention period: 100,000 stored is then a full retention window at about 1,100 articles a
+day, and the 72-hour story window holds about 3,300 of them. Per-article cost grows with that window, so a denser
+stream (`--days 14`) is slower; bench/README.md has both.
 
 1. Fill: the stream goes through `Pipeline.process` in batches of 1,000 items (mixed feeds, new items only) until
    the first level (10,000 articles) is stored.
@@ -161,12 +164,7 @@ async def repeat_cost(pipeline: Pipeline, stream: Stream) -> float:
 
 def storage_limit(source: Path, workdir: Path) -> dict[str, float]:
     """Bulk-insert every article row of `source` into a fresh database with Sitrep's schema."""
-    target = workdir / "store.db"
-
-    async def make() -> None:
-        await (await open_storage(target)).close()
-
-    asyncio.run(make())
+    target = workdir / "store.db"  # created by open_storage (Sitrep's migrations) before this is called
     src = sqlite3.connect(source)
     src.row_factory = sqlite3.Row
     feeds = [dict(row) for row in src.execute("SELECT * FROM feeds")]
@@ -257,6 +255,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
     report["read"] = await read_side(storage, database, _now_after(stream, stream.clock))
     await storage.close()
     print("storage limit ...", flush=True)
+    await (await open_storage(workdir / "store.db")).close()
     report["store"] = storage_limit(database, workdir)
     report["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return report
@@ -267,9 +266,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2,000 and 20,000 articles instead of 10k and 100k")
     parser.add_argument("--window", type=int, default=0, help="articles per measurement (default 5,000; quick 1,000)")
     parser.add_argument("--outlets", type=int, default=100, help="feeds the articles come from")
-    parser.add_argument("--days", type=float, default=14.0, help="days the articles are spread over")
+    parser.add_argument("--days", type=float, default=90.0,
+                        help="days the articles are spread over (default 90: the retention period, so 100,000 "
+                             "stored is a full retention window of about 1,100 articles a day)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    run_started = time.perf_counter()
     print(f"analyze benchmark: {args.outlets} outlets over {args.days:g} days, {os.cpu_count()} CPUs", flush=True)
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
         report = asyncio.run(run(args, Path(tmp)))
@@ -277,7 +279,9 @@ def main() -> int:
     low, high = report["levels"]  # type: ignore[misc]
     first, second = report[f"measure_{low}"], report[f"measure_{high}"]  # type: ignore[index]
     store, read = report["store"], report["read"]  # type: ignore[index]
-    print()
+    load = os.getloadavg()
+    print(f"\nload average at the end (1/5/15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs; "
+          f"whole run {time.perf_counter() - run_started:.0f} s")
     print(f"{'':26} {'articles/s':>10} {'items/s':>9} {'seconds':>8}  notes")
     for level, measured in ((low, first), (high, second)):
         print(f"{f'pipeline, {level:,} stored':26} {measured['rate']:10.0f} {measured['items_per_s']:9.0f} "

@@ -679,7 +679,7 @@ def etag_of(body: bytes) -> str:
 
 
 def feeds_for(count: int, items: int, *, seed: int = 0, now: datetime | None = None,
-              span: timedelta = timedelta(days=3)) -> list[bytes]:
+              span: timedelta = timedelta(days=5)) -> list[bytes]:
     """`count` RSS documents of `items` items each, from one world so stories span outlets."""
     now = now or datetime.now(UTC)
     world = NewsWorld(outlets=count, start=now - span, end=now - timedelta(minutes=5), seed=seed)

@@ -320,6 +320,7 @@ def main() -> int:
         print(json.dumps(asyncio.run(sitrep_worker(args.base, args.feeds, args.workdir))))
         return 0
 
+    run_started = time.perf_counter()
     limit = concurrency()
     print(f"poll benchmark: {args.feeds} feeds x {args.items} items, {args.latency} s latency, "
           f"concurrency {limit} global and per host (all feeds on 127.0.0.1), {os.cpu_count()} CPUs", flush=True)
@@ -335,6 +336,7 @@ def main() -> int:
         sitrep_result = sitrep_in_child(base, args.feeds, workdir)
         print("naive ...", flush=True)
         naive_result = naive(urls[:NAIVE_FEEDS])
+    load = os.getloadavg()
 
     rows = [
         ("sitrep", sitrep_result["items"], sitrep_result["first_s"], sitrep_result["items_per_s"],
@@ -352,7 +354,9 @@ def main() -> int:
     for name, items, seconds, rate, not_modified, note in rows:
         cycle = f"{not_modified:12.2f}" if not_modified is not None else f"{'-':>12}"
         print(f"{name:8} {items:8d} {seconds:9.2f} {rate:9.0f} {cycle}  {note}")
-    print(f"\nSitrep peak RSS {sitrep_result['peak_rss_mb']:.0f} MB (child process running only Sitrep: "
+    print(f"\nload average at the end (1/5/15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs; "
+          f"whole run {time.perf_counter() - run_started:.0f} s")
+    print(f"Sitrep peak RSS {sitrep_result['peak_rss_mb']:.0f} MB (child process running only Sitrep: "
           f"sampled {sitrep_result['sampled_peak_rss_mb']:.0f} MB, ru_maxrss {sitrep_result['maxrss_mb']:.0f} MB; "
           f"{sitrep_result['rss_before_cycle_mb']:.0f} MB before the cycle, "
           f"{sitrep_result['rss_after_first_cycle_mb']:.0f} MB after it)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import uuid
 
@@ -13,6 +14,7 @@ from bot.services.errors import UserFacingError
 log = logging.getLogger(__name__)
 
 MAX_REPLY = 1900
+NO_MENTIONS = discord.AllowedMentions.none()
 
 
 def explain(error: app_commands.AppCommandError) -> str | None:
@@ -58,10 +60,21 @@ async def reply(interaction: discord.Interaction, message: str) -> None:
     """An ephemeral answer, whether or not the interaction was already answered or deferred."""
     message = message if len(message) <= MAX_REPLY else message[:MAX_REPLY - 1] + "…"
     try:
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
-        else:
-            await interaction.response.send_message(message, ephemeral=True,
-                                                    allowed_mentions=discord.AllowedMentions.none())
+        if not interaction.response.is_done():
+            await interaction.response.send_message(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+            await _drop_public_thinking(interaction)
+        await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
     except discord.HTTPException:
         log.warning("could not deliver an error message for interaction %s", interaction.id)
+
+
+async def _drop_public_thinking(interaction: discord.Interaction) -> None:
+    """A public "thinking…" placeholder would become the error message itself, for everyone to see: remove it,
+    so the error goes to its user alone. An answer already given, or an ephemeral placeholder, stays."""
+    with contextlib.suppress(discord.HTTPException):
+        original = await interaction.original_response()
+        if original.flags.loading and not original.flags.ephemeral:
+            await original.edit(content="…")  # settled first, so the follow-up is a message of its own
+            await original.delete()

@@ -9,6 +9,7 @@ from discord import app_commands
 
 from bot.delivery.messages import MessagePayload
 from bot.discord_adapter import message_kwargs
+from bot.intel.service import UnknownActor
 from bot.services.container import Services
 from bot.services.errors import UserFacingError
 
@@ -123,6 +124,20 @@ async def send_pages(interaction: discord.Interaction, pager: Pager, *, ephemera
         await interaction.followup.send(ephemeral=ephemeral, **kwargs)
     else:
         await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
+
+
+async def country_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """Countries whose name, code or alias matches what was typed (a suggestion: `resolve_country` decides)."""
+    actors = services_of(interaction).gazetteer.suggest(current, limit=MAX_CHOICES) if current.strip() else []
+    return choices([(a.name, a.name) for a in actors if a.kind == "country"])
+
+
+def resolve_country(interaction: discord.Interaction, query: str) -> str:
+    """The country's code, from whatever was submitted (autocomplete or typed by hand)."""
+    try:
+        return services_of(interaction).intel.country(query).id
+    except UnknownActor as exc:
+        raise UserFacingError(str(exc)) from None
 
 
 def choices(pairs: Sequence[tuple[str, str | int]]) -> list[app_commands.Choice]:  # type: ignore[type-arg]

@@ -12,25 +12,10 @@ from bot.delivery.schedule_time import WEEKDAY_NAMES, zone_names
 from bot.discord_adapter import message_kwargs
 from bot.intel.briefing import BriefingRequest
 from bot.intel.domains import DOMAINS
-from bot.intel.service import UnknownActor
-from bot.services.errors import UserFacingError
-from cogs._common import Pager, choices, guild_id_of, manage_server, send_pages, services_of, target_channel
+from cogs._common import (Pager, choices, country_autocomplete, guild_id_of, manage_server, resolve_country,
+                          send_pages, services_of, target_channel)
 
 DOMAIN_CHOICES = [app_commands.Choice(name=d, value=d) for d in DOMAINS]
-
-
-async def country_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    actors = services_of(interaction).gazetteer.suggest(current, limit=25) if current.strip() else []
-    return choices([(a.name, a.name) for a in actors if a.kind == "country"])
-
-
-def resolve_country(interaction: discord.Interaction, query: str | None) -> str | None:
-    if not query:
-        return None
-    try:
-        return services_of(interaction).intel.country(query).id
-    except UnknownActor as exc:
-        raise UserFacingError(str(exc)) from None
 
 
 @app_commands.guild_only()
@@ -58,7 +43,7 @@ class BriefCog(commands.GroupCog, group_name="brief", group_description="Briefin
     async def now(self, interaction: discord.Interaction, hours: app_commands.Range[int, 1, 168] = 24,
                   country: str | None = None, domain: app_commands.Choice[str] | None = None) -> None:
         services = services_of(interaction)
-        code = resolve_country(interaction, country)
+        code = resolve_country(interaction, country) if country else None
         await interaction.response.defer(thinking=True)
         feed_ids = await services.feeds.feed_ids(guild_id_of(interaction))
         request = BriefingRequest(end=services.clock(), hours=hours, country=code,
@@ -81,7 +66,8 @@ class BriefCog(commands.GroupCog, group_name="brief", group_description="Briefin
         schedule = await services_of(interaction).schedules.add(
             guild_id_of(interaction), target.id, local_time=time, timezone=timezone, weekdays=weekdays,
             user_id=interaction.user.id)
-        days = "every day" if len(schedule.weekdays) == 7 else ", ".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
+        days = "every day" if len(schedule.weekdays) == 7 else ", ".join(
+            WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
         await interaction.response.send_message(
             f"Briefing #{schedule.id} scheduled at {schedule.local_time:%H:%M} {escape(schedule.timezone)}, {days}, "
             f"in {target.mention}.", ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
@@ -91,7 +77,8 @@ class BriefCog(commands.GroupCog, group_name="brief", group_description="Briefin
         schedules = await services_of(interaction).schedules.list(guild_id_of(interaction))
         lines = []
         for schedule, upcoming in schedules:
-            days = "daily" if len(schedule.weekdays) == 7 else ",".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
+            days = "daily" if len(schedule.weekdays) == 7 else ",".join(
+                WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
             when = f"<t:{int(upcoming.timestamp())}:R>" if upcoming else "—"
             broken = f"\n  broken: {escape(schedule.broken_reason)}" if schedule.broken_reason else ""
             lines.append(f"**#{schedule.id}** {schedule.local_time:%H:%M} {escape(schedule.timezone)} {days} → "

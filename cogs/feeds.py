@@ -58,7 +58,8 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
     async def remove(self, interaction: discord.Interaction, feed: int) -> None:
         removed = await services_of(interaction).feeds.remove(guild_id_of(interaction), feed)
         await interaction.response.send_message(
-            f"Removed feed #{removed.id} ({escape(removed.feed_title or removed.feed_url)}) from <#{removed.channel_id}>.",
+            f"Removed feed #{removed.id} ({escape(removed.feed_title or removed.feed_url)}) "
+            f"from <#{removed.channel_id}>.",
             ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
     @app_commands.command(name="list", description="This server's feeds and their status")

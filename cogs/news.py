@@ -12,24 +12,11 @@ from discord.ext import commands
 from bot import __version__
 from bot.delivery.messages import MessagePayload, relations_embed, search_page, story_embed
 from bot.discord_adapter import as_file, message_kwargs
-from bot.intel.service import UnknownActor
 from bot.services.errors import UserFacingError
-from cogs._common import Pager, choices, guild_id_of, send_pages, services_of
+from cogs._common import Pager, country_autocomplete, guild_id_of, resolve_country, send_pages, services_of
 
 RESULTS_PER_PAGE = 5
 MAX_RESULTS = 50
-
-
-async def country_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    actors = services_of(interaction).gazetteer.suggest(current, limit=25) if current.strip() else []
-    return choices([(a.name, a.name) for a in actors if a.kind == "country"])
-
-
-def _country(interaction: discord.Interaction, query: str) -> str:
-    try:
-        return services_of(interaction).intel.country(query).id
-    except UnknownActor as exc:
-        raise UserFacingError(str(exc)) from None
 
 
 class NewsCog(commands.Cog):
@@ -46,7 +33,7 @@ class NewsCog(commands.Cog):
         services = services_of(interaction)
         feed_ids = await services.feeds.feed_ids(guild_id_of(interaction))
         since = services.clock() - timedelta(days=days) if days else None
-        code = _country(interaction, country) if country else None
+        code = resolve_country(interaction, country) if country else None
         results = await services.storage.search_articles(query, limit=MAX_RESULTS, since=since, country=code,
                                                          feed_ids=feed_ids)
         pages = max(math.ceil(len(results) / RESULTS_PER_PAGE), 1)
@@ -72,11 +59,12 @@ class NewsCog(commands.Cog):
     async def relations(self, interaction: discord.Interaction, a: str, b: str,
                         days: app_commands.Range[int, 1, 365] = 90) -> None:
         services = services_of(interaction)
-        first, second = _country(interaction, a), _country(interaction, b)
+        first, second = resolve_country(interaction, a), resolve_country(interaction, b)
         if first == second:
             raise UserFacingError("Name two different countries.")
         await interaction.response.defer(thinking=True)
-        trend = await services.intel.relations(first, second, days=days, end=services.clock())
+        feed_ids = await services.feeds.feed_ids(guild_id_of(interaction))
+        trend = await services.intel.relations(first, second, days=days, end=services.clock(), feed_ids=feed_ids)
         names = (services.intel.actor_names([first])[first], services.intel.actor_names([second])[second])
         from bot.intel.charts import relations_chart
 

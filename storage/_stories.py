@@ -17,6 +17,7 @@ from bot.intel.models import (
     StoryRow,
     TagRow,
 )
+from bot.intel.relations import ALL_DOMAINS
 from bot.intel.stories import OpenStory
 from storage._base import QueriesBase
 from storage._convert import chunks, require_ts, to_ts
@@ -128,10 +129,16 @@ class StoryQueries(QueriesBase):
                         tags.append(ArticleTag(article_id, kind, tag, rank, tuple(json.loads(evidence))))
         return tags
 
-    async def relation_days(self, country_a: str, country_b: str, start: datetime,
-                            end: datetime) -> list[RelationDay]:
-        """Per day and domain: articles, distinct stories and tone, for the pair (in either order)."""
+    async def relation_days(self, country_a: str, country_b: str, start: datetime, end: datetime, *,
+                            feed_ids: Sequence[int] | None = None) -> list[RelationDay]:
+        """Per day and domain: articles, distinct stories and tone, for the pair (in either order).
+
+        Everything Sitrep read comes from the daily aggregate; a server's own feeds (`feed_ids`) are counted
+        from their articles' tags, since the aggregate does not know which feed an article came from.
+        """
         a, b = sorted((country_a, country_b))
+        if feed_ids is not None:
+            return await self._relation_days_from_articles(a, b, start, end, feed_ids)
         params = {"a": a, "b": b, "start": start.date().isoformat(), "end": end.date().isoformat()}
         async with self._read() as db, db.execute(
             """SELECT d.day, d.domain, d.articles, d.tone_sum, d.toned,
@@ -144,15 +151,51 @@ class StoryQueries(QueriesBase):
             return [RelationDay(day, domain, articles, stories, tone_sum, toned)
                     async for day, domain, articles, tone_sum, toned, stories in cursor]
 
-    async def relation_stories(self, country_a: str, country_b: str, start: datetime, end: datetime, *,
-                               limit: int = 10) -> list[StoryRecord]:
-        a, b = sorted((country_a, country_b))
+    async def _relation_days_from_articles(self, a: str, b: str, start: datetime, end: datetime,
+                                           feed_ids: Sequence[int]) -> list[RelationDay]:
+        if not feed_ids:
+            return []
+        feeds = ",".join(str(int(f)) for f in feed_ids)
+        params = {"a": a, "b": b, "start": to_ts(start.replace(hour=0, minute=0, second=0, microsecond=0)),
+                  "end": to_ts(end)}
         async with self._read() as db, db.execute(
-            f"""SELECT {_RECORD_COLUMNS} FROM stories s WHERE s.id IN (
-                    SELECT story_id FROM relation_stories
-                    WHERE country_a = :a AND country_b = :b AND day BETWEEN :start AND :end)
+            f"""WITH pair AS (
+                    SELECT x.id, x.published, x.tone, x.story_id FROM articles x
+                    JOIN article_tags ta ON ta.article_id = x.id AND ta.kind = 'country' AND ta.tag = :a
+                    JOIN article_tags tb ON tb.article_id = x.id AND tb.kind = 'country' AND tb.tag = :b
+                    WHERE x.feed_id IN ({feeds}) AND x.duplicate_of IS NULL AND x.published BETWEEN :start AND :end)
+                SELECT date(p.published, 'unixepoch') AS day, coalesce(d.tag, '{ALL_DOMAINS}'), count(*),
+                       coalesce(sum(p.tone), 0), count(p.tone), count(DISTINCT p.story_id)
+                FROM pair p LEFT JOIN article_tags d ON d.article_id = p.id AND d.kind = 'domain'
+                GROUP BY day, d.tag
+                UNION ALL
+                SELECT date(published, 'unixepoch'), '{ALL_DOMAINS}', count(*), coalesce(sum(tone), 0), count(tone),
+                       count(DISTINCT story_id)
+                FROM pair GROUP BY date(published, 'unixepoch')
+                ORDER BY 1, 2""", params,
+        ) as cursor:
+            return [RelationDay(day, domain, articles, stories, tone_sum, toned)
+                    async for day, domain, articles, tone_sum, toned, stories in cursor]
+
+    async def relation_stories(self, country_a: str, country_b: str, start: datetime, end: datetime, *,
+                               limit: int = 10, feed_ids: Sequence[int] | None = None) -> list[StoryRecord]:
+        a, b = sorted((country_a, country_b))
+        if feed_ids is not None:
+            if not feed_ids:
+                return []
+            feeds = ",".join(str(int(f)) for f in feed_ids)
+            inner = f"""SELECT x.story_id FROM articles x
+                JOIN article_tags ta ON ta.article_id = x.id AND ta.kind = 'country' AND ta.tag = :a
+                JOIN article_tags tb ON tb.article_id = x.id AND tb.kind = 'country' AND tb.tag = :b
+                WHERE x.feed_id IN ({feeds}) AND x.published BETWEEN :start_ts AND :end_ts"""
+        else:
+            inner = """SELECT story_id FROM relation_stories
+                WHERE country_a = :a AND country_b = :b AND day BETWEEN :start AND :end"""
+        async with self._read() as db, db.execute(
+            f"""SELECT {_RECORD_COLUMNS} FROM stories s WHERE s.id IN ({inner})
                 ORDER BY s.publisher_count DESC, s.article_count DESC, s.last_seen DESC LIMIT :limit""",
-            {"a": a, "b": b, "start": start.date().isoformat(), "end": end.date().isoformat(), "limit": limit},
+            {"a": a, "b": b, "start": start.date().isoformat(), "end": end.date().isoformat(), "limit": limit,
+             "start_ts": to_ts(start), "end_ts": to_ts(end)},
         ) as cursor:
             return [_record(row) async for row in cursor]
 

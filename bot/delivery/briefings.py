@@ -44,7 +44,9 @@ class BriefingJob:
         return fired
 
     async def _queue(self, schedule: Schedule, local_date: str, now: datetime, out: DeliveryBuilder) -> None:
-        request = BriefingRequest(end=now, hours=schedule.hours, country=schedule.country, domain=schedule.domain)
+        feed_ids = tuple(sorted({s.feed_id for s in await self._storage.list_subscriptions(schedule.guild_id)}))
+        request = BriefingRequest(end=now, hours=schedule.hours, country=schedule.country, domain=schedule.domain,
+                                  feed_ids=feed_ids)
         briefing = await self._intel.briefing(request)
         title = f"Briefing for {local_date}"
         for index, payload in enumerate(briefing_messages(briefing, title=title)):

@@ -309,19 +309,19 @@ def breaking_alert(story: StoryRecord, articles: Sequence[Article], *, min_publi
     """Several outlets carried one story within minutes: who did (each outlet's first article, as the planner
     counts them: those within `within_minutes` of the latest), and links to their articles."""
     ordered = sorted(articles, key=lambda a: (_utc(a.published), a.id))
-    first: dict[str, Article] = {}
+    first: dict[str, Article] = {}  # by publisher, as the planner counts them; shown by outlet name
     for article in ordered:
-        first.setdefault(_outlet(article), article)
+        first.setdefault(article.publisher or _outlet(article), article)
     latest = max((_utc(a.published) for a in first.values()), default=None)
     window = timedelta(minutes=within_minutes)
-    recent = {name: a for name, a in first.items() if latest is not None and latest - _utc(a.published) <= window}
-    lead = next(iter(recent.values()), None)
+    recent = [a for a in first.values() if latest is not None and latest - _utc(a.published) <= window]
+    lead = recent[0] if recent else None
     description = (f"{_n(len(recent) or story.publisher_count, 'outlet')} reported this within "
                    f"{within_minutes} minutes (alert threshold: {min_publishers}).\n\n"
                    f"{clip(escape(lead.summary), 800) if lead else ''}").strip()
-    fields = [("Outlets", _names(list(recent)), False), _domain_field(story),
+    fields = [("Outlets", _names(list(dict.fromkeys(_outlet(a) for a in recent))), False), _domain_field(story),
               ("Actors", _names(sorted(story.actors, key=lambda a: (-story.actors[a], a))), True),
-              ("Sources", _sources([a.link for a in [*recent.values(), *reversed(ordered)]]), False)]
+              ("Sources", _sources([a.link for a in [*recent, *reversed(ordered)]]), False)]
     return _one(
         title=f"Breaking: {escape(story.label)}", url=lead.link if lead else None, description=description,
         fields=fields, footer=f"Story #{story.id}", timestamp=story.last_seen, colour=ALERT_COLOUR,

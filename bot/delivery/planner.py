@@ -5,14 +5,22 @@
 - Watches: an alert when a story matches a watched actor or phrase, once per story, never once per copy.
 - Breaking: an alert when a story reaches N distinct publishers within M minutes, once per story, with a
   cooldown per channel.
+- A server only hears about articles from the feeds it subscribes to: its watches and breaking alerts are
+  matched against, counted over and linked to those feeds alone.
 Every decision is an outbox row keyed so that deciding twice queues once.
+
+The state of a cycle (posts per channel, overflow, the watches) lives in a context variable set by
+`start_cycle`, so a cycle run by a command (the first fetch of `/feed add`) never resets or flushes the
+poller's cycle that runs at the same time.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -21,25 +29,33 @@ from bot.delivery.models import Delivery, DeliveryBuilder, OutboxRow, Subscripti
 from bot.feeds.models import Article, Feed
 from bot.intel.actors import Gazetteer
 from bot.intel.models import StoryRecord
-from bot.intel.stories import OpenStory
+from bot.intel.publishers import publisher_of
 from bot.pipeline import Pipeline, ProcessedItem
 from storage.base import Storage
 
 log = logging.getLogger(__name__)
 
 BREAKING_COOLDOWN = timedelta(minutes=10)
+_CYCLE_NUMBERS = itertools.count(1)
 
 
 @dataclass(slots=True)
 class _Cycle:
-    """Per-cycle counters: posts per channel, and what went over the cap."""
+    """Per-cycle state: posts per channel, what went over the cap, the watches, the servers' feeds."""
 
     number: str
+    watches: list[Watch] = field(default_factory=list)
     posts: defaultdict[int, int] = field(default_factory=lambda: defaultdict(int))
     overflow: defaultdict[tuple[int, int], list[Article]] = field(default_factory=lambda: defaultdict(list))
+    overflow_ref: dict[tuple[int, int], int] = field(default_factory=dict)
     decided: set[tuple[int, int]] = field(default_factory=set)
     alerted: set[tuple[int, int]] = field(default_factory=set)
     breaking_sent: dict[int, datetime] = field(default_factory=dict)
+    guild_feeds: dict[int, frozenset[int]] = field(default_factory=dict)
+
+
+# planner id -> its cycle in this context (each ingest run sets its own; tasks it starts inherit it)
+_CYCLES: ContextVar[dict[int, _Cycle]] = ContextVar("sitrep_delivery_cycles", default={})
 
 
 class DeliveryPlanner:
@@ -48,12 +64,16 @@ class DeliveryPlanner:
         self._pipeline = pipeline
         self._gazetteer = gazetteer
         self._cap = cap
-        self._cycle = _Cycle("0")
-        self._watches: list[Watch] = []
+        self._fallback = _Cycle("0")
+
+    @property
+    def _cycle(self) -> _Cycle:
+        return _CYCLES.get().get(id(self), self._fallback)
 
     async def start_cycle(self, now: datetime) -> None:
-        self._cycle = _Cycle(now.strftime("%Y%m%dT%H%M%S%f"))
-        self._watches = await self._storage.active_watches()
+        cycle = _Cycle(f"{now.strftime('%Y%m%dT%H%M%S%f')}-{next(_CYCLE_NUMBERS)}")
+        cycle.watches = await self._storage.active_watches()
+        _CYCLES.set({**_CYCLES.get(), id(self): cycle})
 
     async def plan(self, feed: Feed, results: Sequence[ProcessedItem], backlog: bool, now: datetime) -> Delivery | None:
         """Posts, watch alerts and breaking alerts caused by one feed's batch."""
@@ -66,9 +86,8 @@ class DeliveryPlanner:
         subscriptions = await self._storage.delivering_subscriptions([feed.id])
         if subscriptions:
             await self._plan_posts(feed, new, subscriptions, out)
-        originals = [item for item in new if item.duplicate_of is None]
-        if originals and self._watches:
-            await self._plan_alerts(feed, originals, out, now)
+        if self._cycle.watches:
+            await self._plan_alerts(feed, new, out, now)
         return out.build(now) if out.outbox or out.channel_stories or out.alerts else None
 
     async def _plan_posts(self, feed: Feed, items: Sequence[ProcessedItem], subscriptions: Sequence[Subscription],
@@ -87,6 +106,7 @@ class DeliveryPlanner:
                 article = _article(item, feed)
                 if cycle.posts[sub.channel_id] >= self._cap:
                     cycle.overflow[(sub.guild_id, sub.channel_id)].append(article)
+                    cycle.overflow_ref.setdefault((sub.guild_id, sub.channel_id), sub.id)
                     continue
                 cycle.posts[sub.channel_id] += 1
                 story = self._story(item.story_id)
@@ -94,22 +114,36 @@ class DeliveryPlanner:
                 out.outbox.append(OutboxRow(f"post:{sub.channel_id}:{item.story_id}", sub.guild_id, sub.channel_id,
                                             "post", payload.as_json(), ref_id=sub.id))
 
+    async def _guild_feeds(self, guild_id: int) -> frozenset[int]:
+        """The feeds a server subscribes to (paused ones too): what its watches may be told about."""
+        cycle = self._cycle
+        if guild_id not in cycle.guild_feeds:
+            subscriptions = await self._storage.list_subscriptions(guild_id)
+            cycle.guild_feeds[guild_id] = frozenset(s.feed_id for s in subscriptions)
+        return cycle.guild_feeds[guild_id]
+
     async def _plan_alerts(self, feed: Feed, items: Sequence[ProcessedItem], out: DeliveryBuilder,
                            now: datetime) -> None:
+        """Watches of the servers that read this feed; a copy counts as its story, so once per story."""
         cycle = self._cycle
-        candidates = [(watch, item) for watch in self._watches for item in items if _matches(watch, item)]
-        breaking = [watch for watch in self._watches if watch.kind == "breaking"]
+        watches = [watch for watch in cycle.watches if feed.id in await self._guild_feeds(watch.guild_id)]
+        if not watches:
+            return
+        candidates = [(watch, item) for watch in watches for item in items if _matches(watch, item)]
+        breaking = [watch for watch in watches if watch.kind == "breaking"]
         stories = {item.story_id for item in items if item.story_id is not None}
         pairs = [(w.id, item.story_id) for w, item in candidates if item.story_id is not None]
         pairs += [(w.id, story_id) for w in breaking for story_id in stories]
-        done = await self._storage.alerted(pairs) | cycle.alerted if pairs else cycle.alerted
+        done = await self._storage.alerted(pairs) | cycle.alerted if pairs else set(cycle.alerted)
         for watch, item in candidates:
             assert item.story_id is not None
             if (watch.id, item.story_id) in done:
                 continue
+            story = self._story(item.story_id) or await self._storage.get_story(item.story_id)
+            if story is None:
+                continue
             done.add((watch.id, item.story_id))
             cycle.alerted.add((watch.id, item.story_id))
-            story = self._story(item.story_id)
             article = _article(item, feed)
             payload = watch_alert(article, story, watch_label=self._watch_label(watch),
                                   actor_names=self._names(item), links=[article.link] if article.link else [])
@@ -121,21 +155,43 @@ class DeliveryPlanner:
                 if (watch.id, story_id) in done:
                     continue
                 open_story = self._pipeline.stories.get(story_id)
-                if open_story is None or not _is_breaking(open_story, watch, now):
+                if open_story is None:
                     continue
-                if not await self._cooldown_over(watch.channel_id, now):
+                articles = await self._breaking_articles(watch, story_id, feed, items, now)
+                if not articles or not await self._cooldown_over(watch.channel_id, now):
                     continue
                 done.add((watch.id, story_id))
                 cycle.alerted.add((watch.id, story_id))
                 cycle.breaking_sent[watch.channel_id] = now
-                articles = (await self._storage.story_articles([story_id])).get(story_id, [])
-                fresh = [item for item in items if item.story_id == story_id]
-                articles = articles + [_article(item, feed) for item in fresh]
                 payload = breaking_alert(open_story.record(), articles, min_publishers=watch.min_publishers or 3,
                                          within_minutes=watch.within_minutes or 60)
                 out.alerts.append((watch.id, story_id, watch.guild_id, watch.channel_id))
                 out.outbox.append(OutboxRow(f"breaking:{watch.id}:{story_id}", watch.guild_id, watch.channel_id,
                                             "breaking", payload.as_json(), ref_id=watch.id))
+
+    async def _breaking_articles(self, watch: Watch, story_id: int, feed: Feed, items: Sequence[ProcessedItem],
+                                 now: datetime) -> list[Article]:
+        """The story's articles from the server's feeds that make it breaking (empty when it is not): at least
+        `min_publishers` distinct publishers whose first article falls within `within_minutes` of the latest,
+        the latest no older than that from now. Copies count: an outlet running the wire story covers it."""
+        feeds = await self._guild_feeds(watch.guild_id)
+        stored = (await self._storage.story_articles([story_id], feed_ids=sorted(feeds))).get(story_id, [])
+        fresh = [_article(item, feed) for item in items if item.story_id == story_id]
+        articles = list({article.id: article for article in [*stored, *fresh]}.values())
+        first: dict[str, datetime] = {}
+        for article in articles:
+            publisher = article.publisher or article.feed_title or str(article.feed_id)
+            if publisher not in first or article.published < first[publisher]:
+                first[publisher] = article.published
+        if not first:
+            return []
+        window = timedelta(minutes=watch.within_minutes or 60)
+        latest = max(first.values())
+        recent = {publisher for publisher, when in first.items() if when >= latest - window}
+        if len(recent) < (watch.min_publishers or 3) or latest < now - window:
+            return []
+        return [a for a in articles if (a.publisher or a.feed_title or str(a.feed_id)) in recent
+                and a.published >= latest - window]
 
     async def _cooldown_over(self, channel_id: int, now: datetime) -> bool:
         last = self._cycle.breaking_sent.get(channel_id) or await self._storage.last_breaking_alert(channel_id)
@@ -143,20 +199,24 @@ class DeliveryPlanner:
 
     async def finish_cycle(self, now: datetime) -> Delivery | None:
         """One message per channel for the stories over the cap, and the announcement of disabled feeds."""
+        cycle = self._cycle
         out = DeliveryBuilder()
-        for (guild_id, channel_id), articles in self._cycle.overflow.items():
+        for (guild_id, channel_id), articles in cycle.overflow.items():
             payload = overflow_summary(articles, cap=self._cap)
-            out.outbox.append(OutboxRow(f"overflow:{channel_id}:{self._cycle.number}", guild_id, channel_id,
-                                        "overflow", payload.as_json()))
+            out.outbox.append(OutboxRow(f"overflow:{channel_id}:{cycle.number}", guild_id, channel_id, "overflow",
+                                        payload.as_json(), ref_id=cycle.overflow_ref.get((guild_id, channel_id))))
         for sub in await self._storage.subscriptions_of_disabled_feeds():
             feed = await self._storage.get_feed(sub.feed_id)
             if feed is None:
                 continue
-            out.outbox.append(OutboxRow(f"disabled:{sub.id}:{feed.id}:{feed.consecutive_failures}", sub.guild_id,
-                                        sub.channel_id, "notice", feed_disabled_notice(feed).as_json(), ref_id=sub.id))
             if feed.id not in out.announced_feeds:
                 out.announced_feeds.append(feed.id)
-        self._cycle.overflow.clear()
+            if sub.broken_reason:
+                continue  # its channel refuses us: marked as announced, not sent into a wall
+            out.outbox.append(OutboxRow(f"disabled:{sub.id}:{feed.id}:{feed.consecutive_failures}", sub.guild_id,
+                                        sub.channel_id, "notice", feed_disabled_notice(feed).as_json(), ref_id=sub.id))
+        cycle.overflow.clear()
+        cycle.overflow_ref.clear()
         delivery = out.build(now)
         return delivery if delivery.outbox or delivery.announced_feeds else None
 
@@ -183,14 +243,6 @@ def _matches(watch: Watch, item: ProcessedItem) -> bool:
     return False
 
 
-def _is_breaking(story: OpenStory, watch: Watch, now: datetime) -> bool:
-    """Has the story reached `min_publishers` distinct publishers whose first article falls in the window?"""
-    window = timedelta(minutes=watch.within_minutes or 60).total_seconds()
-    latest = max(story.publishers.values(), default=0.0)
-    recent = [first for first in story.publishers.values() if first >= latest - window]
-    return len(recent) >= (watch.min_publishers or 3) and latest >= now.timestamp() - window
-
-
 def _article(item: ProcessedItem, feed: Feed) -> Article:
     entry = item.incoming.entry
     assert item.article_id is not None
@@ -200,4 +252,5 @@ def _article(item: ProcessedItem, feed: Feed) -> Article:
         id=item.article_id, feed_id=feed.id, feed_title=feed.title, guid=entry.guid, link=entry.link,
         title=entry.title, summary=entry.summary, published=published, first_seen=published, updated=None,
         duplicate_of=item.duplicate_of, backlog=False, story_id=item.story_id,
+        publisher=publisher_of(entry.link, item.incoming.feed_url),
     )

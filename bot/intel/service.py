@@ -85,10 +85,12 @@ class IntelService:
         actor_ids = sorted({actor for story in stories for actor in story.actors})
         return build_briefing(request, stories, articles, actor_names=self.actor_names(actor_ids))
 
-    async def relations(self, country_a: str, country_b: str, *, days: int, end: datetime) -> RelationTrend:
+    async def relations(self, country_a: str, country_b: str, *, days: int, end: datetime,
+                        feed_ids: tuple[int, ...] | None = None) -> RelationTrend:
+        """The pair's trend over everything read, or over a server's own feeds (`feed_ids`)."""
         previous_start, start = period_bounds(end, days)
-        rows = await self._storage.relation_days(country_a, country_b, previous_start, end)
-        top = await self._storage.relation_stories(country_a, country_b, start, end, limit=8)
+        rows = await self._storage.relation_days(country_a, country_b, previous_start, end, feed_ids=feed_ids)
+        top = await self._storage.relation_stories(country_a, country_b, start, end, limit=8, feed_ids=feed_ids)
         return build_trend(country_a, country_b, end, days, rows, top)
 
     async def story(self, story_id: int, *, now: datetime, feed_ids: tuple[int, ...] | None = None

@@ -114,8 +114,6 @@ async def test_schedule_needs_manage_server(bot_env: BotEnv) -> None:
     assert await env.storage.list_schedules(env.guild.id) == []
 
 
-@pytest.mark.xfail(strict=True, reason="bot/delivery/briefings.py does not limit a scheduled briefing to the "
-                                       "server's own feeds (BriefingRequest without feed_ids); see the report")
 async def test_a_scheduled_briefing_shows_only_the_servers_own_feeds(bot_env: BotEnv) -> None:
     env = bot_env
     await alpha_and_beta_read_different_news(env)

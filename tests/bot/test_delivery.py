@@ -36,8 +36,8 @@ async def until(condition, what: str) -> None:  # type: ignore[no-untyped-def]
 async def test_one_post_per_story_per_channel_whatever_copy_or_follow_up_brings_it(bot_env: BotEnv) -> None:
     env = bot_env
     await env.subscribe(env.serve_items("/a", OLD, OLD + [STRIKE], OLD + [STRIKE, STRIKE_THIRD], title="Alpha"))
-    wire = env.serve_items("/b", OLD, OLD, OLD + [STRIKE_COPY, FOOTBALL], OLD + [STRIKE_COPY, FOOTBALL, STRIKE_FOLLOW_UP],
-                           title="Beta Wire")
+    wire = env.serve_items("/b", OLD, OLD, OLD + [STRIKE_COPY, FOOTBALL],
+                           OLD + [STRIKE_COPY, FOOTBALL, STRIKE_FOLLOW_UP], title="Beta Wire")
     await env.subscribe(wire)
     await env.subscribe(wire, channel=env.news)  # the same feed in a second channel
     await env.next_cycle()  # the story and its copy from another outlet, and an unrelated story
@@ -100,14 +100,15 @@ async def test_a_command_fetch_during_a_poll_does_not_reset_its_cap(bot_env: Bot
     env = bot_env
     fast, slow = many(3, "fast"), many(2, "slow", start=3)
     await env.subscribe(env.serve_items("/fast", [], fast))
-    await env.subscribe(env.serve("/slow", rss([]), Reply(body=rss(slow), delay=0.5)))
+    await env.subscribe(env.serve("/slow", rss([]), Reply(body=rss(slow), delay=1.0)))
     env.clock.advance(hours=2)
     poll = asyncio.create_task(env.bot.runtime.poll_once())
 
     async def fast_stored() -> bool:
         return len(await env.storage.newest_articles(10)) >= 3
     await until(fast_stored, "the fast feed's articles")
-    await env.subscribe(env.serve_items("/third", OLD))  # while the slow feed is still being fetched
+    await env.subscribe(env.serve_items("/third", OLD))
+    assert not poll.done()  # the command's fetch ran while the slow feed was still being fetched
     await poll
     await env.bot.sender.drain()
 

@@ -106,6 +106,14 @@ async def test_add_names_the_permission_the_bot_lacks_in_the_channel(bot_env: Bo
     assert await env.storage.list_subscriptions(env.guild.id) == []
 
 
+async def test_add_wants_a_text_channel(bot_env: BotEnv) -> None:
+    env = bot_env
+    voice = env.fake.add_channel(env.guild.id, "voice", type=2)
+    url = env.serve_items("/news", OLD)
+    assert_ephemeral_error(await env.slash("feed add", url=url, channel=voice.id), "Pick a text channel")
+    assert env.feeds.hits["/news"] == 0
+
+
 async def test_add_needs_manage_server(bot_env: BotEnv) -> None:
     env = bot_env
     url = env.serve_items("/news", OLD)
@@ -370,6 +378,13 @@ async def test_import_refuses_a_file_that_is_not_opml(bot_env: BotEnv) -> None:
     assert await env.storage.list_subscriptions(env.guild.id) == []
 
 
+async def test_import_refuses_a_file_too_large_for_a_list_of_feeds(bot_env: BotEnv) -> None:
+    env = bot_env
+    response = await env.slash("feed import", file={"filename": "huge.opml", "size": 2 * 1024 * 1024})
+    assert_ephemeral_error(response, "too large")
+    assert not response["deferred"]
+
+
 async def test_import_needs_manage_server(bot_env: BotEnv) -> None:
     env = bot_env
     good = env.serve_items("/good", OLD)
@@ -407,6 +422,7 @@ async def test_export_then_import_round_trips(bot_env: BotEnv) -> None:
     assert "Imported 1 feeds" in content(imported)
     [beta] = await env.storage.list_subscriptions(env.other_guild.id)
     assert beta.feed_url == url
+    assert len(await env.storage.list_subscriptions(env.guild.id)) == 1  # Alpha's own are untouched
 
 
 async def test_export_needs_manage_server(bot_env: BotEnv) -> None:

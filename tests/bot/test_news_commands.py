@@ -134,8 +134,6 @@ async def test_relations_refuses_bad_pairs(bot_env: BotEnv, a: str, b: str, need
     assert response["message"]["attachments"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="IntelService.relations / storage.relation_days are not scoped to a "
-                                       "server's feeds; see the report")
 async def test_relations_count_only_the_servers_own_feeds(bot_env: BotEnv) -> None:
     env = bot_env
     await env.subscribe(env.serve_items("/a", [STRIKE, STRIKE_FOLLOW_UP]))

@@ -9,6 +9,7 @@ Nothing here sleeps to wait for work: every wait polls a condition under a deadl
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import inspect
 import os
@@ -19,7 +20,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -397,10 +398,10 @@ class Answer:
         return self.response["message"]
 
 
-async def interact(fake: FakeDiscord, guild: int, channel: int, user: Any, command: str, *,
+async def interact(fake: FakeDiscord, guild_id: int, channel_id: int, user: Any, command: str, /, *,
                    final_timeout: float = 20.0, **options: Any) -> Answer:
     """Run a slash command and return what the user saw; fail unless it was acknowledged within 3 s."""
-    iid = await fake.slash(guild, channel, user, command, **options)
+    iid = await fake.slash(guild_id, channel_id, user, command, **options)
     first = await fake.wait_response(iid, timeout=ACK_DEADLINE + 2)
     assert first["acknowledged"] and not first["expired"], f"/{command} was not answered: {first}"
     assert first["ack_latency"] < ACK_DEADLINE, f"/{command} answered after {first['ack_latency']:.2f}s"
@@ -408,3 +409,91 @@ async def interact(fake: FakeDiscord, guild: int, channel: int, user: Any, comma
 
 
 Check = Callable[[], Awaitable[None]]
+
+
+# ----- the environment a scenario runs in ------------------------------------------------------------------
+
+@dataclass
+class Guild:
+    id: int
+    channels: list[int]
+    admin: Any
+    member: Any
+
+    @property
+    def general(self) -> int:
+        return self.channels[0]
+
+
+@dataclass
+class E2E:
+    """A fake Discord and a feed server in this loop, a database path, and the `sitrep` processes started."""
+
+    tmp: Path
+    fake: FakeDiscord
+    farm: FeedFarm
+    news: NewsWriter
+    database: Path
+    log_path: Path
+    bots: list[BotProcess] = field(default_factory=list)
+    env_overrides: dict[str, Any] = field(default_factory=dict)
+
+    def env(self, **overrides: Any) -> dict[str, str]:
+        return bot_environment(self.database, self.fake.url, **{**self.env_overrides, **overrides})
+
+    def guild(self, name: str, channels: int = 2) -> Guild:
+        guild = self.fake.add_guild(name, channels=tuple(f"{name.lower()}-{i}" for i in range(channels)))
+        return Guild(guild.id, list(guild.channels), self.fake.add_admin(guild.id, f"{name}-admin"),
+                     self.fake.add_plain_member(guild.id, f"{name}-member"))
+
+    def bot(self, **overrides: Any) -> BotProcess:
+        """A `sitrep run` process (not started) with this environment."""
+        bot = BotProcess(self.env(**overrides), self.log_path, self.tmp, f"bot #{len(self.bots) + 1}")
+        self.bots.append(bot)
+        return bot
+
+    async def start_bot(self, **overrides: Any) -> BotProcess:
+        bot = self.bot(**overrides).start()
+        await bot.wait_ready()
+        return bot
+
+    async def sync(self, guild: int | None = None) -> str:
+        args = ["sync", "--guild", str(guild)] if guild else ["sync"]
+        code, out = await run_cli(args, self.env(), self.tmp, self.log_path)
+        assert code == 0, f"sitrep {' '.join(args)} exited with {code}: {out}\n{self.log_tail()}"
+        return out
+
+    async def slash(self, guild: Guild, command: str, *, user: Any = None, channel: int | None = None,
+                    **options: Any) -> Answer:
+        return await interact(self.fake, guild.id, channel or guild.general, user or guild.admin, command,
+                              **options)
+
+    def log_tail(self, lines: int = 200) -> str:
+        if not self.log_path.exists():
+            return "(no bot log)"
+        text = self.log_path.read_text(errors="replace").splitlines()
+        return "\n".join(text[-lines:])
+
+    def kill_all(self) -> None:
+        for bot in self.bots:
+            if bot.running:
+                bot.kill()
+            bot._close_log()  # noqa: SLF001 - the harness's own helper
+
+
+@contextlib.asynccontextmanager
+async def e2e_environment(tmp: Path, seed: int = 0) -> AsyncIterator[E2E]:
+    """Start the feed server and the fake Discord; on the way out kill every bot process, then stop both."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    farm = await FeedFarm().start()
+    fake = FakeDiscord(heartbeat_interval=2000, token=TOKEN)
+    try:
+        await fake.start()
+        env = E2E(tmp, fake, farm, NewsWriter(seed), tmp / "sitrep.db", tmp / "bot.log")
+        try:
+            yield env
+        finally:
+            env.kill_all()
+    finally:
+        await fake.stop()
+        await farm.stop()

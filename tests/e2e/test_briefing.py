@@ -41,7 +41,8 @@ async def test_scheduled_briefing_fires_at_local_time(e2e: E2E) -> None:
         assert f"{local:%H:%M} {zone}" in answer.text.replace("\\_", "_"), answer.text
     listing = (await e2e.slash(alpha, "brief list")).text
     assert f"<t:{int(due.timestamp())}:R>" in listing, f"the next run should be {due}: {listing}"
-    await bot.stop()
+    assert await bot.stop() == 0, "SIGTERM should stop the bot cleanly"
+    assert "stopped cleanly" in bot.log_text()
 
     # Second run: the bot's clock now starts LEAD_S seconds before the briefings are due.
     offset = (due - timedelta(seconds=LEAD_S) - datetime.now(UTC)).total_seconds()

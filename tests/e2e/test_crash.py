@@ -80,7 +80,7 @@ async def test_kill_9_during_ingestion_leaves_no_half_stored_article(e2e: E2E) -
         return scalar(e2e.database, "SELECT count(*) FROM feeds WHERE initialised = 1")
 
     kills = []
-    for threshold in sorted(rng.sample(range(1, FEEDS - 1), 3)):
+    for threshold in sorted(rng.sample(range(1, FEEDS - 1), KILLS - 1)):
         bot = e2e.bot().start()
         await eventually(lambda t=threshold: stored_feeds() >= t, DEADLINE, f"{threshold} feeds stored",
                          interval=0.01)
@@ -99,3 +99,30 @@ async def test_kill_9_during_ingestion_leaves_no_half_stored_article(e2e: E2E) -
     per_feed = query(e2e.database, "SELECT feed_id, count(*), count(DISTINCT link) FROM articles GROUP BY feed_id")
     assert len(per_feed) == FEEDS and all(n == links == ITEMS for _, n, links in per_feed), per_feed
     assert scalar(e2e.database, "SELECT count(*) FROM outbox") == 0, "a backlog was queued for posting"
+
+
+async def test_sigterm_flushes_what_it_can_and_a_restart_sends_the_rest_once(e2e: E2E) -> None:
+    alpha = e2e.guild("Alpha", channels=2)
+    news = alpha.channels[1]
+    e2e.farm.feed("wire", e2e.news.items("wire/old", 2))
+    e2e.env_overrides.update(SITREP_POSTS_PER_CHANNEL=100)
+    bot = await e2e.start_bot()
+    await e2e.sync(alpha.id)
+    await e2e.slash(alpha, "feed add", url=e2e.farm.url("wire"), channel=news)
+    e2e.fake.set_rate_limit(limit=4, window=1.0)  # Discord lets 4 posts a second through: a slow drain
+    fresh = e2e.news.items("wire/new", 60)
+    e2e.farm.add_items("wire", fresh)
+    await e2e.fake.waiters.wait(lambda: len(post_links(e2e.fake, news)) >= 6, DEADLINE, "the drain to start")
+
+    assert await bot.stop(timeout=30) == 0, "SIGTERM: flush for up to 10 s, then exit cleanly"
+    log = bot.log_text()
+    assert "flushing the outbox" in log and "stopped cleanly" in log, log[-2000:]
+    left = scalar(e2e.database, "SELECT count(*) FROM outbox WHERE status = 'pending'")
+    print(f"posted before SIGTERM: 6+, after the flush: {len(post_links(e2e.fake, news))}, left: {left}")
+
+    await e2e.start_bot()
+    await e2e.fake.waiters.wait(lambda: len(post_links(e2e.fake, news)) >= len(fresh), DEADLINE, "every post")
+    await eventually(lambda: scalar(e2e.database, "SELECT count(*) FROM outbox WHERE status = 'pending'") == 0,
+                     DEADLINE, "an empty outbox")
+    links = Counter(post_links(e2e.fake, news))
+    assert set(links) == {item.link for item in fresh} and max(links.values()) == 1

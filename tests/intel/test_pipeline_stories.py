@@ -114,3 +114,19 @@ async def test_tags_relations_and_briefing(storage: SqliteStorage) -> None:
     view = await service.story(top.story_id, now=T0 + timedelta(days=1))
     evidence = {tag.tag: tag.evidence for tag in view.tags}
     assert "IR" in evidence and evidence["IR"]
+
+
+async def test_relations_from_a_servers_feeds_agree_with_the_aggregate(storage: SqliteStorage) -> None:
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    await pipeline.process([_item(feeds, *row) for row in sorted(DRONE_DEAL + OTHER_EVENTS, key=lambda r: r[3])],
+                           now=T0 + timedelta(days=2))
+    service = IntelService(storage, default_gazetteer())
+    everything = await service.relations("RU", "IR", days=7, end=T0 + timedelta(days=2))
+    scoped = await service.relations("IR", "RU", days=7, end=T0 + timedelta(days=2), feed_ids=tuple(feeds.values()))
+    assert (scoped.articles, scoped.tone) == (everything.articles, everything.tone)
+    assert [(d.domain, d.articles, d.stories) for d in scoped.domains] == \
+        [(d.domain, d.articles, d.stories) for d in everything.domains]
+    only_gulf = await service.relations("RU", "IR", days=7, end=T0 + timedelta(days=2), feed_ids=(feeds["gulf"],))
+    assert only_gulf.articles == 1
+    assert await service.relations("RU", "IR", days=7, end=T0 + timedelta(days=2), feed_ids=()) is not None

@@ -54,6 +54,8 @@ class Gateway:
         self.token: str | None = None  # when set, IDENTIFY/RESUME with another token closes with 4004
         self.heartbeat_interval = 41250
         self.ack_heartbeats = True
+        self.ack_delay = 0.02  # seconds before a HEARTBEAT_ACK, like a round trip to Discord
+        self._acks: set[asyncio.Task[bool]] = set()
         self.sessions: dict[str, Session] = {}
         self.conns: set[Conn] = set()
         self.counters: Counter[str] = Counter()
@@ -107,7 +109,9 @@ class Gateway:
         if op == HEARTBEAT:
             self._count("heartbeat")
             if self.ack_heartbeats:
-                await self._send(conn, {"op": HEARTBEAT_ACK, "d": None, "s": None, "t": None})
+                # After a network's worth of delay: discord.py stamps a heartbeat as sent only once its keep-alive
+                # thread sees the send complete, so an ACK faster than that reads as a whole interval of latency.
+                asyncio.get_running_loop().call_later(self.ack_delay, self._ack_later, conn)
         elif op == IDENTIFY:
             await self._identify(conn, d or {})
         elif op == RESUME:
@@ -118,6 +122,12 @@ class Gateway:
             self._count(f"op{op}")
         else:
             await self._close(conn, 4001, "Unknown opcode.")
+
+    def _ack_later(self, conn: Conn) -> None:
+        task = asyncio.get_running_loop().create_task(
+            self._send(conn, {"op": HEARTBEAT_ACK, "d": None, "s": None, "t": None}))
+        self._acks.add(task)
+        task.add_done_callback(self._acks.discard)
 
     async def _close(self, conn: Conn, code: int, reason: str = "") -> None:
         conn.server_closed = True
