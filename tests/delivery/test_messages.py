@@ -250,10 +250,13 @@ def test_watch_alert_links_up_to_five_articles() -> None:
 
 
 def test_breaking_alert_names_outlets_and_links_one_per_outlet_first() -> None:
-    articles = [article(1, feed_title="Reuters", link="https://reuters.example/1"),
-                article(2, feed_title="Reuters", link="https://reuters.example/2", published=NOW - timedelta(minutes=50)),
-                article(3, feed_title="BBC", link="https://bbc.example/3", published=NOW - timedelta(minutes=40)),
-                article(4, feed_title="AP", link="https://ap.example/4", published=NOW - timedelta(minutes=30))]
+    articles = [article(1, feed_title="Reuters", publisher="reuters.example", link="https://reuters.example/1"),
+                article(2, feed_title="Reuters", publisher="reuters.example", link="https://reuters.example/2",
+                        published=NOW - timedelta(minutes=50)),
+                article(3, feed_title="BBC", publisher="bbc.example", link="https://bbc.example/3",
+                        published=NOW - timedelta(minutes=40)),
+                article(4, feed_title="AP", publisher="ap.example", link="https://ap.example/4",
+                        published=NOW - timedelta(minutes=30))]
     payload = breaking_alert(story(), articles, min_publishers=3, within_minutes=45)
     embed = only_embed(payload)
     assert embed["title"] == "Breaking: Russia and Iran sign drone production deal"
@@ -266,10 +269,22 @@ def test_breaking_alert_names_outlets_and_links_one_per_outlet_first() -> None:
     assert_safe(payload)
 
 
+def test_breaking_alert_counts_one_publisher_once_whatever_its_feeds_are_called() -> None:
+    articles = [article(1, feed_title="Wire Desk World", publisher="wiredesk.example", published=NOW),
+                article(2, feed_title="Wire Desk Business", publisher="wiredesk.example",
+                        published=NOW - timedelta(minutes=5)),
+                article(3, feed_title="BBC", publisher="bbc.example", published=NOW - timedelta(minutes=9))]
+    embed = only_embed(breaking_alert(story(), articles, min_publishers=2, within_minutes=30))
+    assert embed["description"].startswith("2 outlets reported this within 30 minutes")
+    assert fields(embed)["Outlets"] == "BBC, Wire Desk Business"
+
+
 def test_breaking_alert_counts_outlets_in_the_window_like_the_planner() -> None:
-    articles = [article(1, feed_title="Old Wire", link="https://old.example/1", published=NOW - timedelta(days=2)),
+    articles = [article(1, feed_title="Old Wire", publisher="old.example", link="https://old.example/1",
+                        published=NOW - timedelta(days=2)),
                 article(2, feed_title=None, publisher=None, link="https://fresh.example/2", published=NOW),
-                article(3, feed_title="BBC", link="https://bbc.example/3", published=NOW - timedelta(minutes=10))]
+                article(3, feed_title="BBC", publisher="bbc.example", link="https://bbc.example/3",
+                        published=NOW - timedelta(minutes=10))]
     embed = only_embed(breaking_alert(story(), articles, min_publishers=2, within_minutes=30))
     assert embed["description"].startswith("2 outlets reported this within 30 minutes")
     assert fields(embed)["Outlets"] == r"BBC, feed \#3"
