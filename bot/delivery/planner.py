@@ -9,9 +9,9 @@
   matched against, counted over and linked to those feeds alone.
 Every decision is an outbox row keyed so that deciding twice queues once.
 
-The state of a cycle (posts per channel, overflow, the watches) lives in a context variable set by
-`start_cycle`, so a cycle run by a command (the first fetch of `/feed add`) never resets or flushes the
-poller's cycle that runs at the same time.
+The state of a cycle (posts per channel, overflow, the watches) is a `DeliveryCycle` that `start_cycle` returns
+and the caller hands back, so a cycle run by a command (the first fetch of `/feed add`) never resets or flushes
+the poller's cycle that runs at the same time.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -40,7 +39,7 @@ _CYCLE_NUMBERS = itertools.count(1)
 
 
 @dataclass(slots=True)
-class _Cycle:
+class DeliveryCycle:
     """Per-cycle state: posts per channel, what went over the cap, the watches, the servers' feeds."""
 
     number: str
@@ -54,28 +53,20 @@ class _Cycle:
     guild_feeds: dict[int, frozenset[int]] = field(default_factory=dict)
 
 
-# planner id -> its cycle in this context (each ingest run sets its own; tasks it starts inherit it)
-_CYCLES: ContextVar[dict[int, _Cycle]] = ContextVar("sitrep_delivery_cycles", default={})
-
-
 class DeliveryPlanner:
     def __init__(self, storage: Storage, pipeline: Pipeline, gazetteer: Gazetteer, *, cap: int) -> None:
         self._storage = storage
         self._pipeline = pipeline
         self._gazetteer = gazetteer
         self._cap = cap
-        self._fallback = _Cycle("0")
 
-    @property
-    def _cycle(self) -> _Cycle:
-        return _CYCLES.get().get(id(self), self._fallback)
-
-    async def start_cycle(self, now: datetime) -> None:
-        cycle = _Cycle(f"{now.strftime('%Y%m%dT%H%M%S%f')}-{next(_CYCLE_NUMBERS)}")
+    async def start_cycle(self, now: datetime) -> DeliveryCycle:
+        cycle = DeliveryCycle(f"{now.strftime('%Y%m%dT%H%M%S%f')}-{next(_CYCLE_NUMBERS)}")
         cycle.watches = await self._storage.active_watches()
-        _CYCLES.set({**_CYCLES.get(), id(self): cycle})
+        return cycle
 
-    async def plan(self, feed: Feed, results: Sequence[ProcessedItem], backlog: bool, now: datetime) -> Delivery | None:
+    async def plan(self, cycle: DeliveryCycle, feed: Feed, results: Sequence[ProcessedItem], backlog: bool,
+                   now: datetime) -> Delivery | None:
         """Posts, watch alerts and breaking alerts caused by one feed's batch."""
         if backlog:
             return None
@@ -85,14 +76,13 @@ class DeliveryPlanner:
         out = DeliveryBuilder()
         subscriptions = await self._storage.delivering_subscriptions([feed.id])
         if subscriptions:
-            await self._plan_posts(feed, new, subscriptions, out)
-        if self._cycle.watches:
-            await self._plan_alerts(feed, new, out, now)
+            await self._plan_posts(cycle, feed, new, subscriptions, out)
+        if cycle.watches:
+            await self._plan_alerts(cycle, feed, new, out, now)
         return out.build(now) if out.outbox or out.channel_stories or out.alerts else None
 
-    async def _plan_posts(self, feed: Feed, items: Sequence[ProcessedItem], subscriptions: Sequence[Subscription],
-                          out: DeliveryBuilder) -> None:
-        cycle = self._cycle
+    async def _plan_posts(self, cycle: DeliveryCycle, feed: Feed, items: Sequence[ProcessedItem],
+                          subscriptions: Sequence[Subscription], out: DeliveryBuilder) -> None:
         story_ids = sorted({item.story_id for item in items if item.story_id is not None})
         posted = await self._storage.posted_stories([s.channel_id for s in subscriptions], story_ids)
         for sub in subscriptions:
@@ -114,19 +104,17 @@ class DeliveryPlanner:
                 out.outbox.append(OutboxRow(f"post:{sub.channel_id}:{item.story_id}", sub.guild_id, sub.channel_id,
                                             "post", payload.as_json(), ref_id=sub.id))
 
-    async def _guild_feeds(self, guild_id: int) -> frozenset[int]:
+    async def _guild_feeds(self, cycle: DeliveryCycle, guild_id: int) -> frozenset[int]:
         """The feeds a server subscribes to (paused ones too): what its watches may be told about."""
-        cycle = self._cycle
         if guild_id not in cycle.guild_feeds:
             subscriptions = await self._storage.list_subscriptions(guild_id)
             cycle.guild_feeds[guild_id] = frozenset(s.feed_id for s in subscriptions)
         return cycle.guild_feeds[guild_id]
 
-    async def _plan_alerts(self, feed: Feed, items: Sequence[ProcessedItem], out: DeliveryBuilder,
-                           now: datetime) -> None:
+    async def _plan_alerts(self, cycle: DeliveryCycle, feed: Feed, items: Sequence[ProcessedItem],
+                           out: DeliveryBuilder, now: datetime) -> None:
         """Watches of the servers that read this feed; a copy counts as its story, so once per story."""
-        cycle = self._cycle
-        watches = [watch for watch in cycle.watches if feed.id in await self._guild_feeds(watch.guild_id)]
+        watches = [watch for watch in cycle.watches if feed.id in await self._guild_feeds(cycle, watch.guild_id)]
         if not watches:
             return
         candidates = [(watch, item) for watch in watches for item in items if _matches(watch, item)]
@@ -157,8 +145,8 @@ class DeliveryPlanner:
                 open_story = self._pipeline.stories.get(story_id)
                 if open_story is None:
                     continue
-                articles = await self._breaking_articles(watch, story_id, feed, items, now)
-                if not articles or not await self._cooldown_over(watch.channel_id, now):
+                articles = await self._breaking_articles(cycle, watch, story_id, feed, items, now)
+                if not articles or not await self._cooldown_over(cycle, watch.channel_id, now):
                     continue
                 done.add((watch.id, story_id))
                 cycle.alerted.add((watch.id, story_id))
@@ -169,12 +157,12 @@ class DeliveryPlanner:
                 out.outbox.append(OutboxRow(f"breaking:{watch.id}:{story_id}", watch.guild_id, watch.channel_id,
                                             "breaking", payload.as_json(), ref_id=watch.id))
 
-    async def _breaking_articles(self, watch: Watch, story_id: int, feed: Feed, items: Sequence[ProcessedItem],
-                                 now: datetime) -> list[Article]:
+    async def _breaking_articles(self, cycle: DeliveryCycle, watch: Watch, story_id: int, feed: Feed,
+                                 items: Sequence[ProcessedItem], now: datetime) -> list[Article]:
         """The story's articles from the server's feeds that make it breaking (empty when it is not): at least
         `min_publishers` distinct publishers whose first article falls within `within_minutes` of the latest,
         the latest no older than that from now. Copies count: an outlet running the wire story covers it."""
-        feeds = await self._guild_feeds(watch.guild_id)
+        feeds = await self._guild_feeds(cycle, watch.guild_id)
         stored = (await self._storage.story_articles([story_id], feed_ids=sorted(feeds))).get(story_id, [])
         fresh = [_article(item, feed) for item in items if item.story_id == story_id]
         articles = list({article.id: article for article in [*stored, *fresh]}.values())
@@ -193,13 +181,12 @@ class DeliveryPlanner:
         return [a for a in articles if (a.publisher or a.feed_title or str(a.feed_id)) in recent
                 and a.published >= latest - window]
 
-    async def _cooldown_over(self, channel_id: int, now: datetime) -> bool:
-        last = self._cycle.breaking_sent.get(channel_id) or await self._storage.last_breaking_alert(channel_id)
+    async def _cooldown_over(self, cycle: DeliveryCycle, channel_id: int, now: datetime) -> bool:
+        last = cycle.breaking_sent.get(channel_id) or await self._storage.last_breaking_alert(channel_id)
         return last is None or now - last >= BREAKING_COOLDOWN
 
-    async def finish_cycle(self, now: datetime) -> Delivery | None:
+    async def finish_cycle(self, cycle: DeliveryCycle, now: datetime) -> Delivery | None:
         """One message per channel for the stories over the cap, and the announcement of disabled feeds."""
-        cycle = self._cycle
         out = DeliveryBuilder()
         for (guild_id, channel_id), articles in cycle.overflow.items():
             payload = overflow_summary(articles, cap=self._cap)

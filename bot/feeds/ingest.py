@@ -24,7 +24,7 @@ from bot.pipeline import Incoming, Pipeline, ProcessedItem
 from storage.base import Storage
 
 if TYPE_CHECKING:
-    from bot.delivery.planner import DeliveryPlanner
+    from bot.delivery.planner import DeliveryCycle, DeliveryPlanner
 
 log = logging.getLogger(__name__)
 
@@ -101,20 +101,19 @@ class IngestService:
         report = CycleReport(started=self._clock())
         if feeds is None:
             feeds = await self._storage.due_feeds(report.started)
-        if self._planner is not None:
-            await self._planner.start_cycle(report.started)
+        cycle = await self._planner.start_cycle(report.started) if self._planner is not None else None
         unique = list({feed.url: feed for feed in feeds if not feed.disabled}.values())
         queue: asyncio.Queue[_Fetched | None] = asyncio.Queue(maxsize=_QUEUE_SIZE)
         producers = asyncio.gather(*(self._fetch_into(feed, queue) for feed in unique))
-        consumer = asyncio.create_task(self._consume(queue, report, on_feed_done))
+        consumer = asyncio.create_task(self._consume(queue, report, on_feed_done, cycle))
         try:
             await producers
         finally:
             await queue.put(None)
             await consumer
         report.finished = self._clock()
-        if self._planner is not None:
-            delivery = await self._planner.finish_cycle(report.finished)
+        if self._planner is not None and cycle is not None:
+            delivery = await self._planner.finish_cycle(cycle, report.finished)
             if delivery is not None:
                 await self._storage.record_delivery(delivery)
         return report
@@ -136,11 +135,11 @@ class IngestService:
         return _Fetched(feed, result=result, parsed=parsed)
 
     async def _consume(self, queue: asyncio.Queue[_Fetched | None], report: CycleReport,
-                       on_feed_done: Callable[[FeedReport], None] | None) -> None:
+                       on_feed_done: Callable[[FeedReport], None] | None, cycle: DeliveryCycle | None) -> None:
         pending: list[FeedFetchState] = []
         while (fetched := await queue.get()) is not None:
             try:
-                feed_report = await self._store(fetched, pending)
+                feed_report = await self._store(fetched, pending, cycle)
             except Exception as exc:  # noqa: BLE001 - one feed's storage failure must not end the cycle
                 log.exception("storing feed %s failed", fetched.feed.id)
                 feed_report = FeedReport(fetched.feed, "failed", error=f"storage error: {exc}")
@@ -152,7 +151,8 @@ class IngestService:
                 on_feed_done(feed_report)
         await self._storage.record_fetch_states(pending)
 
-    async def _store(self, fetched: _Fetched, pending: list[FeedFetchState]) -> FeedReport:
+    async def _store(self, fetched: _Fetched, pending: list[FeedFetchState],
+                     cycle: DeliveryCycle | None) -> FeedReport:
         feed, now = fetched.feed, self._clock()
         if fetched.error is not None:
             state = self.failure_state(feed, fetched.error, now)
@@ -174,7 +174,7 @@ class IngestService:
         entries = sorted(enumerate(fetched.parsed.entries),
                          key=lambda pair: (pair[1].published or now, -pair[0]))
         backlog = not feed.initialised
-        plan = functools.partial(self._planner.plan, feed) if self._planner is not None else None
+        plan = functools.partial(self._planner.plan, cycle, feed) if self._planner and cycle else None
         items = await self._pipeline.process(
             [Incoming(feed.id, entry, fetched.parsed.site_url or feed.url) for _, entry in entries],
             now=now, backlog=backlog, feed_states=[ok], plan=plan,
