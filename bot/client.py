@@ -3,7 +3,6 @@ starts the background work, and shuts down cleanly."""
 
 from __future__ import annotations
 
-import importlib
 import logging
 import pkgutil
 

@@ -82,6 +82,7 @@ class _BatchState:
     tags: list[TagRow] = field(default_factory=list)
     relations: list[RelationRow] = field(default_factory=list)
     touched: dict[int, OpenStory] = field(default_factory=dict)
+    publishers: set[tuple[int, str]] = field(default_factory=set)  # (story, publisher) first seen in this batch
 
 
 class Pipeline:
@@ -142,8 +143,8 @@ class Pipeline:
             articles=tuple(state.articles), updates=tuple(state.updates), feed_states=tuple(feed_states),
             stories=tuple(_story_row(story) for story in state.touched.values()),
             story_publishers=tuple(
-                StoryPublisherRow(story.id, publisher, _utc(first))
-                for story in state.touched.values() for publisher, first in story.publishers.items()
+                StoryPublisherRow(story_id, publisher, _utc(state.touched[story_id].publishers[publisher]))
+                for story_id, publisher in sorted(state.publishers)
             ),
             tags=tuple(state.tags), relations=tuple(state.relations), delivery=delivery,
         )
@@ -198,6 +199,8 @@ class Pipeline:
             story, created = self._assign_story(article_id, entry, intel, published, publisher)
             story_id = story.id
             state.touched[story.id] = story
+            if story.publishers.get(publisher) == published.timestamp():
+                state.publishers.add((story.id, publisher))
             self._record_tags(state, article_id, intel)
             self._record_relations(state, intel, published, story.id)
         elif story_id is not None and (open_story := self._stories.get(story_id)) is not None:
@@ -272,8 +275,7 @@ def _story_row(story: OpenStory) -> StoryRow:
         id=story.id, label=story.label, label_article_id=story.label_article_id, label_score=story.label_score,
         first_seen=_utc(story.first_seen), last_seen=_utc(story.last_seen), article_count=story.article_count,
         publisher_count=len(story.publishers), primary_domain=primary, actors=dict(story.actors),
-        domains=dict(story.domains), profile=dict(story.profile), members=list(story.members),
-        templates=dict(story.templates),
+        domains=dict(story.domains), profile=dict(story.profile), templates=dict(story.templates),
     )
 
 

@@ -2,23 +2,28 @@
 
 Discord-free: each loop only writes to storage (the outbox among it) and calls `on_work` so the sender,
 which is the only part that talks to Discord, knows there is something to send.
+
+Stopping is polite: the loops are asked to stop and exit at their next pause, so an ingest batch or a briefing
+is never cut in the middle of its transaction; only a loop still busy after `grace` seconds is cancelled.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 
 from bot.services.container import Services
 
 log = logging.getLogger(__name__)
 
 POLL_CHECK_MAX_S = 30.0
+POLL_CHECK_MIN_S = 0.5
 SCHEDULE_CHECK_S = 5.0
 HOUSEKEEPING_S = 3600.0
+RESTART_AFTER_ERROR_S = 5.0
+STOP_GRACE_S = 5.0
 
 
 class Runtime:
@@ -27,22 +32,31 @@ class Runtime:
         self._on_work = on_work
         self._tasks: list[asyncio.Task[None]] = []
         self._poll_wake = asyncio.Event()
-        self.last_poll = None
+        self._stopping = asyncio.Event()
+        self.last_poll: datetime | None = None
 
     def start(self) -> None:
         if self._tasks:
             return
+        self._stopping.clear()
         for name, loop in (("poller", self._poll_loop), ("briefings", self._schedule_loop),
                            ("housekeeping", self._housekeeping_loop)):
             self._tasks.append(asyncio.create_task(self._guard(name, loop), name=f"sitrep-{name}"))
 
-    async def stop(self) -> None:
-        for task in self._tasks:
+    async def stop(self, *, grace: float = STOP_GRACE_S) -> None:
+        """Ask the loops to stop, wait up to `grace` seconds for the work in hand, then cancel what is left."""
+        tasks, self._tasks = self._tasks, []
+        if not tasks:
+            return
+        self._stopping.set()
+        self._poll_wake.set()
+        _, busy = await asyncio.wait(tasks, timeout=grace)
+        for task in busy:
+            log.warning("%s still busy after %.0f s; cancelling it", task.get_name(), grace)
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        self._tasks.clear()
+        for outcome in await asyncio.gather(*tasks, return_exceptions=True):
+            if isinstance(outcome, Exception):
+                log.error("a background loop ended with an error", exc_info=outcome)
 
     def wake_poller(self) -> None:
         """A feed was added or resumed: look at the due times again now rather than after the current sleep."""
@@ -61,25 +75,35 @@ class Runtime:
         self._on_work()
         return len(report.feeds)
 
+    async def _pause(self, seconds: float, wake: asyncio.Event | None = None) -> None:
+        """Sleep for `seconds`, less if the runtime is stopping or `wake` is set."""
+        waiters = [asyncio.ensure_future(self._stopping.wait())]
+        if wake is not None:
+            waiters.append(asyncio.ensure_future(wake.wait()))
+        try:
+            await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiter in waiters:
+                waiter.cancel()
+
     async def _poll_loop(self) -> None:
         services = self._services
-        while True:
+        while not self._stopping.is_set():
             self._poll_wake.clear()
             await self.poll_once()
             next_due = await services.storage.next_due_time()
             wait = POLL_CHECK_MAX_S if next_due is None else (next_due - services.clock()).total_seconds()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._poll_wake.wait(), timeout=min(max(wait, 0.5), POLL_CHECK_MAX_S))
+            await self._pause(min(max(wait, POLL_CHECK_MIN_S), POLL_CHECK_MAX_S), self._poll_wake)
 
     async def _schedule_loop(self) -> None:
-        while True:
+        while not self._stopping.is_set():
             if await self._services.briefings.run_due(self._services.clock()):
                 self._on_work()
-            await asyncio.sleep(SCHEDULE_CHECK_S)
+            await self._pause(SCHEDULE_CHECK_S)
 
     async def _housekeeping_loop(self) -> None:
         services, settings = self._services, self._services.settings
-        while True:
+        while not self._stopping.is_set():
             now = services.clock()
             pruned, forgotten = await services.storage.prune(
                 articles_before=now - timedelta(days=settings.retention_days),
@@ -89,17 +113,14 @@ class Runtime:
             if pruned or forgotten or gone:
                 log.info("housekeeping: %d articles pruned, %d seen ids forgotten, %d guilds purged",
                          pruned, forgotten, len(gone))
-            await asyncio.sleep(HOUSEKEEPING_S)
+            await self._pause(HOUSEKEEPING_S)
 
-    @staticmethod
-    async def _guard(name: str, loop: Callable[[], object]) -> None:
-        """Keep a loop alive through unexpected errors: log them, wait a little, go on."""
-        while True:
+    async def _guard(self, name: str, loop: Callable[[], Awaitable[None]]) -> None:
+        """Keep a loop alive through unexpected errors: log them, wait a little, go on (until stopping)."""
+        while not self._stopping.is_set():
             try:
-                await loop()  # type: ignore[misc]
+                await loop()
                 return
-            except asyncio.CancelledError:
-                raise
             except Exception:
-                log.exception("the %s loop failed; restarting it in 5 s", name)
-                await asyncio.sleep(5)
+                log.exception("the %s loop failed; restarting it in %.0f s", name, RESTART_AFTER_ERROR_S)
+                await self._pause(RESTART_AFTER_ERROR_S)

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 IDLE_WAIT_S = 30.0
+HALT_GRACE_S = 5.0  # after the flush time: how long the message in hand may take before it is cut
 OWNER_OF_KIND = {"post": "subscription", "overflow": "subscription", "notice": "subscription",
                  "watch": "watch", "breaking": "watch", "brief": "schedule"}
 
@@ -48,6 +49,9 @@ class OutboxSender:
         self._clock = clock
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._running = False   # past wait_until_ready: the task may be in the middle of a message
+        self._stopping = False  # drain what is due, then return
+        self._halt = False      # finish the message in hand, then return
         self.sent = 0
 
     def wake(self) -> None:
@@ -55,24 +59,48 @@ class OutboxSender:
 
     def start(self) -> None:
         if self._task is None:
+            self._stopping = self._halt = False
             self._task = asyncio.create_task(self._run(), name="sitrep-sender")
 
     async def stop(self, *, flush_for: float = 10.0) -> None:
-        """Stop, after sending what is due (for at most `flush_for` seconds)."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-        with contextlib.suppress(TimeoutError, discord.DiscordException):
-            await asyncio.wait_for(self.drain(), timeout=flush_for)
+        """Stop after sending what is due, for at most `flush_for` seconds. A message in hand is finished (sent
+        and marked) rather than cut, so a stop never leaves a send half-recorded or a transaction open."""
+        task, self._task = self._task, None
+        self._stopping = True
+        self._wake.set()
+        if task is not None and not self._running:
+            task.cancel()  # still waiting for the gateway: nothing in hand
+            task = None
+        if task is None:
+            if flush_for <= 0:
+                return
+            task = asyncio.create_task(self.drain(), name="sitrep-sender-flush")
+        if flush_for <= 0:
+            self._halt = True
+        done, _ = await asyncio.wait({task}, timeout=max(flush_for, 0))
+        if not done:
+            self._halt = True
+            done, _ = await asyncio.wait({task}, timeout=HALT_GRACE_S)
+            if not done:
+                log.warning("the outbox sender did not stop within %.0f s; cancelling it", HALT_GRACE_S)
+                task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
+        except Exception:
+            log.exception("flushing the outbox failed; what is left is sent at the next start")
+        finally:
+            self._running = False
 
     async def drain(self) -> int:
         """Send everything due now; return how many were handled."""
         handled = 0
-        while batch := await self._storage.pending_outbox(self._clock(), limit=50):
+        while not self._halt and (batch := await self._storage.pending_outbox(self._clock(), limit=50)):
             refused: set[tuple[str, int]] = set()
             for message in batch:
+                if self._halt:
+                    break
                 owner = _owner(message)
                 if owner is not None and owner in refused:
                     continue  # dropped with its owner when the channel refused an earlier row
@@ -83,13 +111,14 @@ class OutboxSender:
 
     async def _run(self) -> None:
         await self._client.wait_until_ready()
+        self._running = True
         while True:
             try:
                 await self.drain()
-            except asyncio.CancelledError:
-                raise
             except Exception:
                 log.exception("the outbox sender failed; retrying shortly")
+            if self._stopping:
+                return
             self._wake.clear()
             next_attempt = await self._storage.next_outbox_attempt()
             wait = IDLE_WAIT_S if next_attempt is None else (next_attempt - self._clock()).total_seconds()

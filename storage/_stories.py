@@ -53,7 +53,6 @@ class StoryQueries(QueriesBase):
                     id=row[0], label=row[1], label_article_id=row[2] or 0, label_score=row[3], first_seen=row[4],
                     last_seen=row[5], article_count=row[6], actors=Counter(json.loads(row[7])),
                     domains=Counter(json.loads(row[8])), profile=json.loads(row[9]),
-                    members=json.loads(row[10]).get("members", []),
                     templates={k: tuple(v) for k, v in json.loads(row[10]).get("templates", {}).items()},
                 )
                 for row in rows
@@ -220,8 +219,7 @@ async def write_stories(db, stories: Sequence[StoryRow],  # type: ignore[no-unty
               "actors": json.dumps(s.actors, separators=(",", ":")),
               "domains": json.dumps(s.domains, separators=(",", ":")),
               "profile": _compact(s.profile),
-              "memory": json.dumps({"members": [_rounded(m) for m in s.members], "templates": s.templates},
-                                   separators=(",", ":"), ensure_ascii=False)}
+              "memory": json.dumps({"templates": s.templates}, separators=(",", ":"), ensure_ascii=False)}
              for s in stories],
         )
     if publishers:
@@ -258,9 +256,6 @@ async def write_tags_and_relations(db, tags: Sequence[TagRow],  # type: ignore[n
         )
 
 
-def _rounded(weights: dict[str, float]) -> dict[str, float]:
-    return {term: round(weight, 3) for term, weight in weights.items()}
-
-
 def _compact(weights: dict[str, float]) -> str:
-    return json.dumps(_rounded(weights), separators=(",", ":"), ensure_ascii=False)
+    return json.dumps({term: round(weight, 2) for term, weight in weights.items()}, separators=(",", ":"),
+                      ensure_ascii=False)

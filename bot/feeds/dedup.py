@@ -75,9 +75,23 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
 
 
+_TRAILER_HINTS = ("appeared", "syndicated", "republished", "reprinted", "published", "reading", "read more",
+                  "source:", "via:", "credit:", "the full")
+_TRAILER_SPAN = 400
+
+
 def strip_trailers(text: str) -> str:
-    """The text without a syndication credit at its end ("This article first appeared on Wire Desk.")."""
-    return _TRAILERS.sub("", text).rstrip()
+    """The text without a syndication credit at its end ("This article first appeared on Wire Desk.").
+
+    Credits sit in the last few hundred characters, and most texts have none: only that tail is searched,
+    and only when a word of a credit is in it.
+    """
+    tail = text[-_TRAILER_SPAN:]
+    lowered = tail.lower()
+    if not any(hint in lowered for hint in _TRAILER_HINTS):
+        return text.rstrip()
+    return (text[:-_TRAILER_SPAN] + _TRAILERS.sub("", tail)).rstrip() if len(text) > _TRAILER_SPAN \
+        else _TRAILERS.sub("", text).rstrip()
 
 
 def tokens_of(text: str) -> list[str]:

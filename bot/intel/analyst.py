@@ -5,6 +5,7 @@ Pure and cheap; the pipeline calls it once per new article, `sitrep analyze` thr
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -64,5 +65,5 @@ ACTOR_TERM_WEIGHT = 2.0
 def _with_actor_terms(terms: Counter[str], actors: tuple[ActorTag, ...]) -> Counter[str]:
     """Actors as terms of their own ("@IR"), so "Tehran", "Iranian" and "Araghchi" all count as the same word."""
     for tag in actors:
-        terms[f"@{tag.actor.id}"] += ACTOR_TERM_WEIGHT
+        terms[sys.intern(f"@{tag.actor.id}")] += ACTOR_TERM_WEIGHT
     return terms

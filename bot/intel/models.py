@@ -22,7 +22,6 @@ class StoryRow:
     actors: dict[str, int]
     domains: dict[str, int]
     profile: dict[str, float]
-    members: list[dict[str, float]]
     templates: dict[str, tuple[str, ...]]
 
 

@@ -12,21 +12,24 @@ IDF is counted over open stories rather than articles: a word that turns up in m
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.intel.models import StoryRecord
 
-PROFILE_TERMS = 48
+PROFILE_TERMS = 40
+MEMBER_TERMS = 12
 INDEX_TERMS = 16
 QUERY_TERMS = 12
-MAX_POSTINGS = 64
+MAX_POSTINGS = 64      # per term, the most recently updated stories
+SCORED_CANDIDATES = 5  # the best by shared weight get the full (costlier) score
 IDF_PRIOR = 20.0
 MEMBER_FACTOR = 0.9
-MAX_MEMBERS = 8
+MAX_MEMBERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +72,12 @@ class OpenStory:
     publishers: dict[str, float] = field(default_factory=dict)
     domains: Counter[str] = field(default_factory=Counter)
     label_score: float = 0.0
+    # The newest members' strongest terms; in memory only (after a restart a story goes on from its profile).
     members: list[dict[str, float]] = field(default_factory=list)
     templates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Derived, kept for speed: the norms of the profile and of each member.
+    profile_norm: float = 0.0
+    member_norms: list[float] = field(default_factory=list)
 
 
     def record(self) -> StoryRecord:
@@ -96,7 +103,8 @@ class StoryIndex:
     def __init__(self, params: StoryParams | None = None) -> None:
         self.params = params or StoryParams()
         self._stories: dict[int, OpenStory] = {}
-        self._postings: defaultdict[str, set[int]] = defaultdict(set)
+        # term -> story ids in the order they were last indexed (a dict keeps order; re-adding moves to the end)
+        self._postings: dict[str, dict[int, None]] = {}
         self._indexed_terms: dict[int, tuple[str, ...]] = {}
         self._story_df: Counter[str] = Counter()
         self._closing: list[tuple[float, int]] = []  # (last_seen, id), a heap; stale entries skipped on pop
@@ -123,7 +131,7 @@ class StoryIndex:
             return None, 0.0
         best: OpenStory | None = None
         best_score = self.params.join_threshold
-        for story in self._candidates(vector):
+        for story in self._candidates(vector, signal.actors):
             score = self._score(signal, vector, norm, story)
             if score > best_score or (score == best_score and best is not None and story.id < best.id):
                 best, best_score = story, score
@@ -150,11 +158,15 @@ class StoryIndex:
         story.domains.update(domains)
         if signal.publisher not in story.publishers or signal.published < story.publishers[signal.publisher]:
             story.publishers[signal.publisher] = signal.published
+        if story.article_count == 2 and not story.members:
+            # A one-article story's profile is its article; from the second on, members are kept apart.
+            _add_member(story, story.profile)
         merged = Counter(story.profile)
         merged.update(vector)
         self._set_profile(story, dict(merged.most_common(PROFILE_TERMS)))
         self._update_label(story, signal, vector)
-        story.members = (story.members + [dict(vector)])[-MAX_MEMBERS:]
+        if story.article_count >= 2:
+            _add_member(story, vector)
         masked, figures = signal.template
         if figures:
             story.templates[masked] = figures
@@ -164,6 +176,7 @@ class StoryIndex:
     def restore(self, story: OpenStory) -> None:
         """Put back a story loaded from storage at start-up."""
         self._stories[story.id] = story
+        story.member_norms = [_norm(member) for member in story.members]
         self._set_profile(story, dict(story.profile))
         heapq.heappush(self._closing, (story.last_seen, story.id))
         self._newest = max(self._newest, story.last_seen)
@@ -171,16 +184,25 @@ class StoryIndex:
     def open_stories(self) -> list[OpenStory]:
         return list(self._stories.values())
 
-    def _candidates(self, vector: Mapping[str, float]) -> list[OpenStory]:
-        """Stories sharing one of the article's strongest words or any of its actors."""
+    def _candidates(self, vector: Mapping[str, float], actors: frozenset[str]) -> list[OpenStory]:
+        """The stories sharing most weight with the article's strongest words and its actors.
+
+        Each posting list contributes its most recently updated stories; the candidates are ranked by the
+        article weight they share, and only the best few get the full score.
+        """
         strongest = sorted(vector.items(), key=lambda item: -item[1])[:QUERY_TERMS]
-        terms = {term for term, _ in strongest} | {term for term in vector if term.startswith("@")}
-        ids: set[int] = set()
-        for term in terms:
+        terms = dict(strongest)
+        terms.update((term, weight) for term, weight in vector.items() if term.startswith("@"))
+        shared: dict[int, float] = {}
+        for term, weight in terms.items():
             postings = self._postings.get(term)
-            if postings:
-                ids.update(postings if len(postings) <= MAX_POSTINGS else sorted(postings)[-MAX_POSTINGS:])
-        return [self._stories[story_id] for story_id in ids]
+            if not postings:
+                continue
+            recent = postings if len(postings) <= MAX_POSTINGS else itertools.islice(reversed(postings), MAX_POSTINGS)
+            for story_id in recent:
+                shared[story_id] = shared.get(story_id, 0.0) + weight
+        best = heapq.nlargest(SCORED_CANDIDATES, shared.items(), key=lambda item: (item[1], -item[0]))
+        return [self._stories[story_id] for story_id, _ in best]
 
     def _score(self, signal: ArticleSignal, vector: Mapping[str, float], norm: float, story: OpenStory) -> float:
         params = self.params
@@ -190,9 +212,9 @@ class StoryIndex:
         masked, figures = signal.template
         if figures and story.templates.get(masked, figures) != figures:
             return 0.0  # the same headline with other figures: the next edition of a recurring bulletin
-        text = _cosine(vector, norm, story.profile)
-        if story.members:
-            text = max(text, MEMBER_FACTOR * max(_cosine(vector, norm, m) for m in story.members))
+        text = _cosine(vector, norm, story.profile, story.profile_norm)
+        for member, member_norm in zip(story.members, story.member_norms, strict=True):
+            text = max(text, MEMBER_FACTOR * _cosine(vector, norm, member, member_norm))
         if text < params.min_text_similarity:
             return 0.0
         story_actors = set(story.actors)
@@ -210,18 +232,26 @@ class StoryIndex:
         for term in new_terms - old_terms:
             self._story_df[term] += 1
         story.profile = profile
+        story.profile_norm = _norm(profile)
         for term in self._indexed_terms.get(story.id, ()):
-            self._postings[term].discard(story.id)
+            self._unpost(term, story.id)
         ranked = sorted(profile.items(), key=lambda item: -item[1])
         indexed = tuple(term for term, _ in ranked[:INDEX_TERMS]) + tuple(
             term for term, _ in ranked[INDEX_TERMS:] if term.startswith("@"))
         for term in indexed:
-            self._postings[term].add(story.id)
+            self._postings.setdefault(term, {})[story.id] = None
         self._indexed_terms[story.id] = indexed
+
+    def _unpost(self, term: str, story_id: int) -> None:
+        postings = self._postings.get(term)
+        if postings is not None:
+            postings.pop(story_id, None)
+            if not postings:
+                del self._postings[term]
 
     def _update_label(self, story: OpenStory, signal: ArticleSignal, vector: Mapping[str, float]) -> None:
         """The label is the title of the member closest to the story's profile: its most representative one."""
-        score = _cosine(vector, _norm(vector), story.profile)
+        score = _cosine(vector, _norm(vector), story.profile, story.profile_norm)
         if story.article_count == 1 or score > story.label_score + self.params.label_min_gain:
             story.label, story.label_article_id, story.label_score = signal.title, signal.article_id, score
 
@@ -234,11 +264,7 @@ class StoryIndex:
 
     def _close(self, story: OpenStory) -> None:
         for term in self._indexed_terms.pop(story.id, ()):
-            postings = self._postings.get(term)
-            if postings is not None:
-                postings.discard(story.id)
-                if not postings:
-                    del self._postings[term]
+            self._unpost(term, story.id)
         for term in story.profile:
             self._story_df[term] -= 1
             if self._story_df[term] <= 0:
@@ -254,8 +280,18 @@ def _norm(vector: Mapping[str, float]) -> float:
     return math.sqrt(sum(weight * weight for weight in vector.values()))
 
 
-def _cosine(vector: Mapping[str, float], norm: float, profile: Mapping[str, float]) -> float:
-    if norm == 0.0 or not profile:
+def _cosine(vector: Mapping[str, float], norm: float, profile: Mapping[str, float], profile_norm: float) -> float:
+    if norm == 0.0 or profile_norm == 0.0:
         return 0.0
-    dot = sum(weight * profile.get(term, 0.0) for term, weight in vector.items())
-    return dot / (norm * _norm(profile)) if dot else 0.0
+    get = profile.get
+    dot = sum(weight * get(term, 0.0) for term, weight in vector.items())
+    return dot / (norm * profile_norm) if dot else 0.0
+
+
+def _add_member(story: OpenStory, vector: Mapping[str, float]) -> None:
+    """Keep the strongest terms of the newest members: a follow-up may resemble one of them more than the whole."""
+    member = dict(sorted(vector.items(), key=lambda item: -item[1])[:MEMBER_TERMS])
+    story.members.append(member)
+    story.member_norms.append(_norm(member))
+    if len(story.members) > MAX_MEMBERS:
+        del story.members[0], story.member_norms[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from functools import cache
 
@@ -54,7 +55,8 @@ def _stem(token: str) -> str:
 
 @cache
 def normalise(token: str) -> str:
-    return _stem(token.lower())
+    """Interned: thousands of story profiles share one string per term instead of one each."""
+    return sys.intern(_stem(token.lower()))
 
 
 def content_tokens(text: str) -> list[str]:
@@ -86,12 +88,19 @@ def specific_names(text: str, exclude: frozenset[str] = frozenset()) -> set[str]
     """Normalised words written with a capital inside a sentence: the places, people and units that tell one
     event from another ("Nabatieh", "Obolon", "Radwan"). Words in `exclude` (the actors) are left out."""
     names: set[str] = set()
-    for sentence in split_sentences(text):
-        for raw in _TOKEN.findall(sentence)[1:]:
-            if raw[0].isupper() and not raw.isupper():
-                token = normalise(raw)
-                if len(token) > 2 and token not in STOPWORDS and token not in exclude:
-                    names.add(token)
+    sentence_start = True
+    position = 0
+    for match in _TOKEN.finditer(text):
+        between = text[position:match.start()]
+        if any(mark in between for mark in ".!?"):
+            sentence_start = True
+        raw = match.group()
+        if not sentence_start and raw[0].isupper() and not raw.isupper():
+            token = normalise(raw)
+            if len(token) > 2 and token not in STOPWORDS and token not in exclude:
+                names.add(token)
+        sentence_start = False
+        position = match.end()
     return names
 
 

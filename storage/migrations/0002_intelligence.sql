@@ -13,7 +13,7 @@ CREATE TABLE stories (
     actors           TEXT    NOT NULL DEFAULT '{}',  -- JSON {actor id: articles naming it}
     domains          TEXT    NOT NULL DEFAULT '{}',  -- JSON {domain: articles}
     profile          TEXT    NOT NULL DEFAULT '{}',  -- JSON {term: weight}: the clustering profile
-    memory           TEXT    NOT NULL DEFAULT '{}'   -- JSON {members: [...], templates: {...}}: more of it
+    memory           TEXT    NOT NULL DEFAULT '{}'   -- JSON {templates: {...}}: recurring headlines seen
 );
 CREATE INDEX stories_last_seen ON stories (last_seen);
 
