@@ -48,7 +48,8 @@ class FeedReport:
     updated: int = 0
     backlog: bool = False
     error: str | None = None
-    items: list[ProcessedItem] = field(default_factory=list)
+    entries: int = 0
+    items: list[ProcessedItem] = field(default_factory=list)  # only when the cycle was asked to keep them
 
 
 @dataclass(slots=True)
@@ -96,8 +97,13 @@ class IngestService:
         self._rng = rng or random.Random()
 
     async def run_cycle(self, feeds: Sequence[Feed] | None = None, *,
-                        on_feed_done: Callable[[FeedReport], None] | None = None) -> CycleReport:
-        """Fetch `feeds` (default: every due feed) once each and store what they bring."""
+                        on_feed_done: Callable[[FeedReport], None] | None = None,
+                        keep_items: bool = False) -> CycleReport:
+        """Fetch `feeds` (default: every due feed) once each and store what they bring.
+
+        The report counts what happened; with `keep_items` it also keeps every processed item, which a
+        cycle of 100,000 items cannot afford to hold.
+        """
         report = CycleReport(started=self._clock())
         if feeds is None:
             feeds = await self._storage.due_feeds(report.started)
@@ -105,7 +111,7 @@ class IngestService:
         unique = list({feed.url: feed for feed in feeds if not feed.disabled}.values())
         queue: asyncio.Queue[_Fetched | None] = asyncio.Queue(maxsize=_QUEUE_SIZE)
         producers = asyncio.gather(*(self._fetch_into(feed, queue) for feed in unique))
-        consumer = asyncio.create_task(self._consume(queue, report, on_feed_done, cycle))
+        consumer = asyncio.create_task(self._consume(queue, report, on_feed_done, cycle, keep_items))
         try:
             await producers
         finally:
@@ -135,11 +141,12 @@ class IngestService:
         return _Fetched(feed, result=result, parsed=parsed)
 
     async def _consume(self, queue: asyncio.Queue[_Fetched | None], report: CycleReport,
-                       on_feed_done: Callable[[FeedReport], None] | None, cycle: DeliveryCycle | None) -> None:
+                       on_feed_done: Callable[[FeedReport], None] | None, cycle: DeliveryCycle | None,
+                       keep_items: bool) -> None:
         pending: list[FeedFetchState] = []
         while (fetched := await queue.get()) is not None:
             try:
-                feed_report = await self._store(fetched, pending, cycle)
+                feed_report = await self._store(fetched, pending, cycle, keep_items)
             except Exception as exc:  # noqa: BLE001 - one feed's storage failure must not end the cycle
                 log.exception("storing feed %s failed", fetched.feed.id)
                 feed_report = FeedReport(fetched.feed, "failed", error=f"storage error: {exc}")
@@ -152,7 +159,7 @@ class IngestService:
         await self._storage.record_fetch_states(pending)
 
     async def _store(self, fetched: _Fetched, pending: list[FeedFetchState],
-                     cycle: DeliveryCycle | None) -> FeedReport:
+                     cycle: DeliveryCycle | None, keep_items: bool) -> FeedReport:
         feed, now = fetched.feed, self._clock()
         if fetched.error is not None:
             state = self.failure_state(feed, fetched.error, now)
@@ -179,7 +186,7 @@ class IngestService:
             [Incoming(feed.id, entry, fetched.parsed.site_url or feed.url) for _, entry in entries],
             now=now, backlog=backlog, feed_states=[ok], plan=plan,
         )
-        feed_report = FeedReport(feed, "ok", backlog=backlog, items=items)
+        feed_report = FeedReport(feed, "ok", backlog=backlog, entries=len(items), items=items if keep_items else [])
         for item in items:
             if item.kind == "new":
                 feed_report.new += 1

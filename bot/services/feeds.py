@@ -73,7 +73,7 @@ class FeedService:
             if created_feed:
                 await self._storage.remove_feed(feed.id)
             raise UserFacingError(f"I couldn't read that feed: {reason}.")
-        items = len(outcome.items) if outcome.status == "ok" else None
+        items = outcome.entries if outcome.status == "ok" else None
         feed = await self._storage.get_feed(feed.id) or feed
         subscription, created = await self._storage.add_subscription(guild_id, channel_id, feed.id,
                                                                       created_by=user_id, now=now)

@@ -49,11 +49,11 @@ async def test_first_fetch_is_backlog_and_later_items_are_news(env) -> None:
     server.route("/f", Reply(body=rss(old)), Reply(body=rss([Item("Fresh", "third", guid="a3",
                                                                    date=NOW - timedelta(minutes=5)), *old])))
     feed = await add(storage, server.url("/f"))
-    first = await ingest.run_cycle([feed])
+    first = await ingest.run_cycle([feed], keep_items=True)
     assert first.feeds[0].backlog is True and first.new_articles == 2
     feed = await storage.get_feed(feed.id)
     clock.now = NOW + timedelta(minutes=20)
-    second = await ingest.run_cycle([feed])
+    second = await ingest.run_cycle([feed], keep_items=True)
     report = second.feeds[0]
     assert report.backlog is False
     assert [item.incoming.entry.title for item in report.items if item.kind == "new"] == ["Fresh"]
@@ -65,10 +65,10 @@ async def test_unchanged_feed_costs_one_304(env) -> None:
     storage, ingest, server, clock = env
     server.route("/etag", Reply(body=rss([Item("One", "x", guid="e1", date=NOW)]), etag='"v1"'))
     feed = await add(storage, server.url("/etag"))
-    await ingest.run_cycle([feed])
+    await ingest.run_cycle([feed], keep_items=True)
     feed = await storage.get_feed(feed.id)
     assert feed.etag == '"v1"'
-    report = await ingest.run_cycle([feed])
+    report = await ingest.run_cycle([feed], keep_items=True)
     assert report.count("not_modified") == 1 and report.new_articles == 0
     assert server.request_headers["/etag"][-1]["If-None-Match"] == '"v1"'
 
@@ -78,8 +78,8 @@ async def test_update_changes_the_article_and_adds_none(env, storage: SqliteStor
     server.route("/u", Reply(body=rss([Item("Draft headline", "Body.", guid="u1", date=NOW)])),
                  Reply(body=rss([Item("Corrected headline", "Body. More.", guid="u1", date=NOW)])))
     feed = await add(storage, server.url("/u"))
-    await ingest.run_cycle([feed])
-    report = await ingest.run_cycle([await storage.get_feed(feed.id)])
+    await ingest.run_cycle([feed], keep_items=True)
+    report = await ingest.run_cycle([await storage.get_feed(feed.id)], keep_items=True)
     assert report.updated == 1 and report.new_articles == 0
     (article,) = await storage.newest_articles(10)
     assert article.title == "Corrected headline" and article.updated is not None
@@ -98,7 +98,7 @@ async def test_tracking_parameters_and_syndicated_copies_fold_into_the_first(env
                                             BUHARI + " (Syndicated from a partner agency.)", guid="c",
                                             link="https://other.example/x", date=NOW)])))
     feeds = [await add(storage, server.url(p)) for p in ("/a", "/b", "/c")]
-    report = await ingest.run_cycle(feeds)
+    report = await ingest.run_cycle(feeds, keep_items=True)
     assert report.new_articles == 3 and report.duplicates == 2
     articles = await storage.newest_articles(10, include_duplicates=True)
     original = next(a for a in articles if a.guid == "a")
@@ -115,7 +115,7 @@ async def test_templated_bulletins_are_not_duplicates(env, storage: SqliteStorag
              "traders weighed OPEC supply and Chinese demand figures released in Beijing.", guid="b2", date=NOW),
     ]
     server.route("/m", Reply(body=rss(bulletins)))
-    report = await ingest.run_cycle([await add(storage, server.url("/m"))])
+    report = await ingest.run_cycle([await add(storage, server.url("/m"))], keep_items=True)
     assert report.new_articles == 2 and report.duplicates == 0
 
 
@@ -124,12 +124,12 @@ async def test_failures_back_off_disable_and_recovery_resets(env, storage: Sqlit
     server.route("/flaky", Reply(status=500), Reply(status=500), Reply(body=rss([Item("Back", "ok", guid="k")])))
     feed = await add(storage, server.url("/flaky"))
     for expected in (1, 2):
-        report = await ingest.run_cycle([feed])
+        report = await ingest.run_cycle([feed], keep_items=True)
         feed = await storage.get_feed(feed.id)
         assert report.count("failed") == 1
         assert feed.consecutive_failures == expected and "500" in (feed.last_error or "")
         assert feed.next_due > clock.now
-    await ingest.run_cycle([feed])
+    await ingest.run_cycle([feed], keep_items=True)
     feed = await storage.get_feed(feed.id)
     assert feed.consecutive_failures == 0 and feed.last_error is None and feed.last_ok_at == clock.now
 
@@ -143,7 +143,7 @@ async def test_feed_is_disabled_after_max_failures(storage: SqliteStorage, setti
                                clock=Clock(NOW))
         feed = await add(storage, feed_server.url("/dead"))
         for _ in range(3):
-            last = await ingest.run_cycle([feed])
+            last = await ingest.run_cycle([feed], keep_items=True)
             feed = await storage.get_feed(feed.id)
     assert last.count("disabled") == 1
     assert feed.disabled and "3 consecutive failures" in feed.disabled_reason and "404" in feed.disabled_reason
@@ -154,7 +154,7 @@ async def test_retry_after_is_honoured(env, storage: SqliteStorage) -> None:
     _, ingest, server, clock = env
     server.route("/busy", Reply(status=429, headers={"Retry-After": "3600"}))
     feed = await add(storage, server.url("/busy"))
-    await ingest.run_cycle([feed])
+    await ingest.run_cycle([feed], keep_items=True)
     feed = await storage.get_feed(feed.id)
     assert feed.next_due == clock.now + timedelta(seconds=3600)
     assert "429" in feed.last_error
@@ -165,7 +165,7 @@ async def test_a_malformed_feed_is_recorded_and_others_go_on(env, storage: Sqlit
     server.route("/bad", Reply(body=b"<?xml version='1.0'?><rss><channel><item><title>broken"))
     server.route("/good", Reply(body=rss([Item("Fine", "text", guid="g")])))
     bad, good = await add(storage, server.url("/bad")), await add(storage, server.url("/good"))
-    report = await ingest.run_cycle([bad, good])
+    report = await ingest.run_cycle([bad, good], keep_items=True)
     assert report.count("failed") == 1 and report.new_articles == 1
     assert "malformed" in (await storage.get_feed(bad.id)).last_error
 
@@ -174,7 +174,7 @@ async def test_each_url_is_fetched_once_per_cycle(env, storage: SqliteStorage) -
     _, ingest, server, _ = env
     server.route("/once", Reply(body=rss([Item("One", "x", guid="o")])))
     feed = await add(storage, server.url("/once"))
-    await ingest.run_cycle([feed, feed, feed])
+    await ingest.run_cycle([feed, feed, feed], keep_items=True)
     assert server.hits["/once"] == 1
 
 
@@ -190,12 +190,12 @@ async def test_a_crash_mid_transaction_stores_nothing(env, storage: SqliteStorag
         raise RuntimeError("power cut")
 
     monkeypatch.setattr(articles_module, "write_fetch_states", explode)
-    report = await ingest.run_cycle([feed])
+    report = await ingest.run_cycle([feed], keep_items=True)
     assert report.count("failed") == 1 and "power cut" in report.feeds[0].error
     assert (await storage.stats()).articles == 0
     assert (await storage.get_feed(feed.id)).initialised is False
     monkeypatch.setattr(articles_module, "write_fetch_states", real)
-    report = await ingest.run_cycle([await storage.get_feed(feed.id)])
+    report = await ingest.run_cycle([await storage.get_feed(feed.id)], keep_items=True)
     assert report.new_articles == 5 and report.feeds[0].backlog is True
     assert await storage.integrity_check() == "ok"
 
@@ -204,10 +204,10 @@ async def test_pruning_keeps_old_items_seen(env, storage: SqliteStorage) -> None
     _, ingest, server, clock = env
     server.route("/p", Reply(body=rss([Item("Ancient", "x", guid="p1")])))
     feed = await add(storage, server.url("/p"))
-    await ingest.run_cycle([feed])
+    await ingest.run_cycle([feed], keep_items=True)
     pruned, _ = await storage.prune(articles_before=NOW + timedelta(days=1), seen_before=NOW - timedelta(days=1))
     assert pruned == 1 and (await storage.stats()).articles == 0
     clock.now = NOW + timedelta(hours=1)
-    report = await ingest.run_cycle([await storage.get_feed(feed.id)])
+    report = await ingest.run_cycle([await storage.get_feed(feed.id)], keep_items=True)
     assert report.new_articles == 0
     assert [item.kind for item in report.feeds[0].items] == ["forgotten"]
