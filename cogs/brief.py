@@ -60,7 +60,7 @@ class BriefCog(commands.GroupCog, group_name="brief", group_description="Briefin
     @manage_server
     async def schedule(self, interaction: discord.Interaction, time: app_commands.Range[str, 1, 5],
                        timezone: app_commands.Range[str, 1, 64],
-                       channel: app_commands.AppCommandChannel | None = None,
+                       channel: discord.TextChannel | discord.Thread | None = None,
                        weekdays: app_commands.Range[str, 1, 40] | None = None) -> None:
         target = target_channel(interaction, channel)
         schedule = await services_of(interaction).schedules.add(
@@ -87,6 +87,7 @@ class BriefCog(commands.GroupCog, group_name="brief", group_description="Briefin
         await send_pages(interaction, Pager(interaction.user.id, pages), ephemeral=True)
 
     @app_commands.command(name="cancel", description="Cancel a scheduled briefing")
+    @app_commands.describe(schedule="The briefing to cancel (see /brief list)")
     @app_commands.autocomplete(schedule=schedule_autocomplete)
     @manage_server
     async def cancel(self, interaction: discord.Interaction, schedule: int) -> None:

@@ -36,7 +36,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
     @app_commands.describe(url="The RSS or Atom feed URL", channel="Where to post (default: here)")
     @manage_server
     async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 2048],
-                  channel: app_commands.AppCommandChannel | None = None) -> None:
+                  channel: discord.TextChannel | discord.Thread | None = None) -> None:
         target = target_channel(interaction, channel)
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await services_of(interaction).feeds.subscribe(guild_id_of(interaction), target.id, url,
@@ -73,6 +73,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
         await send_pages(interaction, Pager(interaction.user.id, pages), ephemeral=True)
 
     @app_commands.command(name="pause", description="Stop posting from a feed until resumed")
+    @app_commands.describe(feed="The feed (see /feed list)")
     @app_commands.autocomplete(feed=subscription_autocomplete)
     @manage_server
     async def pause(self, interaction: discord.Interaction, feed: int) -> None:
@@ -80,6 +81,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
         await interaction.response.send_message(f"Paused feed #{subscription.id}.", ephemeral=True)
 
     @app_commands.command(name="resume", description="Resume posting from a paused or broken feed")
+    @app_commands.describe(feed="The feed (see /feed list)")
     @app_commands.autocomplete(feed=subscription_autocomplete)
     @manage_server
     async def resume(self, interaction: discord.Interaction, feed: int) -> None:
@@ -87,6 +89,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
         await interaction.response.send_message(f"Resumed feed #{subscription.id}.", ephemeral=True)
 
     @app_commands.command(name="preview", description="How the next post from a feed will look")
+    @app_commands.describe(feed="The feed (see /feed list)")
     @app_commands.autocomplete(feed=subscription_autocomplete)
     @manage_server
     async def preview(self, interaction: discord.Interaction, feed: int) -> None:
@@ -97,7 +100,7 @@ class FeedCog(commands.GroupCog, group_name="feed", group_description="Subscribe
     @app_commands.describe(file="An OPML file", channel="Where to post (default: here)")
     @manage_server
     async def import_(self, interaction: discord.Interaction, file: discord.Attachment,
-                      channel: app_commands.AppCommandChannel | None = None) -> None:
+                      channel: discord.TextChannel | discord.Thread | None = None) -> None:
         target = target_channel(interaction, channel)
         if file.size > MAX_OPML_BYTES:
             raise UserFacingError("That file is too large for an OPML list (1 MiB at most).")

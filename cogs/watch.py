@@ -40,7 +40,7 @@ class WatchCog(commands.GroupCog, group_name="watch", group_description="Alerts 
     @app_commands.autocomplete(subject=subject_autocomplete)
     @manage_server
     async def add(self, interaction: discord.Interaction, subject: app_commands.Range[str, 1, 100],
-                  channel: app_commands.AppCommandChannel | None = None) -> None:
+                  channel: discord.TextChannel | discord.Thread | None = None) -> None:
         target = target_channel(interaction, channel)
         service = services_of(interaction).watches
         watch, created = await service.add(guild_id_of(interaction), target.id, subject, user_id=interaction.user.id)
@@ -57,7 +57,7 @@ class WatchCog(commands.GroupCog, group_name="watch", group_description="Alerts 
     async def breaking(self, interaction: discord.Interaction,
                        min_publishers: app_commands.Range[int, 2, 20] = 3,
                        within_minutes: app_commands.Range[int, 5, 1440] = 60,
-                       channel: app_commands.AppCommandChannel | None = None) -> None:
+                       channel: discord.TextChannel | discord.Thread | None = None) -> None:
         target = target_channel(interaction, channel)
         watch, created = await services_of(interaction).watches.add_breaking(
             guild_id_of(interaction), target.id, min_publishers=min_publishers, within_minutes=within_minutes,
@@ -78,6 +78,7 @@ class WatchCog(commands.GroupCog, group_name="watch", group_description="Alerts 
         await send_pages(interaction, Pager(interaction.user.id, pages), ephemeral=True)
 
     @app_commands.command(name="remove", description="Stop a watch")
+    @app_commands.describe(watch="The watch to stop (see /watch list)")
     @app_commands.autocomplete(watch=watch_autocomplete)
     @manage_server
     async def remove(self, interaction: discord.Interaction, watch: int) -> None:

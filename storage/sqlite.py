@@ -7,7 +7,9 @@ transaction; `_lock` serialises each operation (a read, or a whole transaction) 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -40,16 +42,22 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: all of a batch, or none of it."""
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: all of a batch, or none of it.
+
+        Cancellation-safe: a caller cancelled while BEGIN is on aiosqlite's thread still gets its ROLLBACK (the
+        BEGIN runs anyway), and ROLLBACK / COMMIT are shielded, so no cancelled task can leave the one shared
+        connection inside an open transaction for the next caller ("cannot start a transaction within a
+        transaction")."""
         async with self._lock:
-            await self._db.execute("BEGIN IMMEDIATE")
             try:
+                await self._db.execute("BEGIN IMMEDIATE")
                 yield self._db
             except BaseException:
-                await self._db.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.OperationalError):  # the BEGIN itself failed: nothing to undo
+                    await asyncio.shield(self._db.execute("ROLLBACK"))
                 raise
             else:
-                await self._db.execute("COMMIT")
+                await asyncio.shield(self._db.execute("COMMIT"))
 
     async def schema_version(self) -> int:
         async with self._read() as db, db.execute("PRAGMA user_version") as cursor:

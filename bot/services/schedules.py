@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.delivery.models import Schedule
@@ -39,8 +39,9 @@ class ScheduleService:
             raise UserFacingError(f"This server already has {MAX_SCHEDULES_PER_GUILD} schedules; cancel one first.")
         now = self._clock()
         today = now.astimezone(ZoneInfo(zone)).date()
-        # A time already past today starts tomorrow, rather than firing the moment it is created.
-        last = today if occurrence(at, zone, today) <= now else None
+        # A time already past today starts tomorrow, rather than firing the moment it is created; one still to
+        # come today fires today. Either way no earlier day is due: yesterday's time predates the schedule.
+        last = today if occurrence(at, zone, today) <= now else today - timedelta(days=1)
         schedule = Schedule(0, guild_id, channel_id, at, zone, days, hours, country, domain, last)
         return await self._storage.add_schedule(schedule, created_by=user_id, now=now)
 

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -347,11 +347,13 @@ def consistency_problems(db: Path) -> list[str]:
                 """SELECT count(*) FROM articles a WHERE a.duplicate_of IS NULL AND NOT EXISTS
                    (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.kind = 'domain')""",
             "tags of missing articles":
-                "SELECT count(*) FROM article_tags t WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.article_id)",
+                """SELECT count(*) FROM article_tags t
+                   WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.article_id)""",
             "stories without articles":
                 "SELECT count(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)",
             "stories without publishers":
-                "SELECT count(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_publishers p WHERE p.story_id = s.id)",
+                """SELECT count(*) FROM stories s
+                   WHERE NOT EXISTS (SELECT 1 FROM story_publishers p WHERE p.story_id = s.id)""",
             "articles of feeds whose fetch was not recorded":
                 "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.initialised = 0",
             "articles missing from the full-text index":
@@ -407,8 +409,6 @@ async def interact(fake: FakeDiscord, guild_id: int, channel_id: int, user: Any,
     assert first["ack_latency"] < ACK_DEADLINE, f"/{command} answered after {first['ack_latency']:.2f}s"
     return Answer(await fake.wait_response(iid, timeout=final_timeout, final=True))
 
-
-Check = Callable[[], Awaitable[None]]
 
 
 # ----- the environment a scenario runs in ------------------------------------------------------------------

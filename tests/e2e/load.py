@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import os
 import random
 import re
 import time
@@ -104,7 +105,6 @@ def _process_stats(pid: int) -> tuple[float, float]:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         ticks = int(fields[11]) + int(fields[12])
         peak = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
-        import os
         return ticks / os.sysconf("SC_CLK_TCK"), (int(peak.group(1)) / 1024 if peak else 0.0)
     except (OSError, ValueError, IndexError):
         return 0.0, 0.0

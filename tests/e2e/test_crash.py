@@ -41,12 +41,16 @@ async def test_kill_9_while_draining_the_outbox_loses_and_repeats_nothing(e2e: E
         return sum(len(post_links(e2e.fake, channel)) for channel in channels)
 
     kills: list[tuple[int, int]] = []
-    for threshold in sorted(rng.sample(range(10, total - 10), KILLS)):
-        threshold = max(threshold, (kills[-1][1] if kills else 0) + rng.randint(1, 8))  # after the restart's first
+    seen = 0
+    for left in range(KILLS, 0, -1):
+        # a random moment in this run's share of what is still to send: after its first post, before the end
+        share = max((total - seen) // (left + 1), 2)
+        threshold = min(seen + rng.randint(1, share), total - 1)
         await e2e.fake.waiters.wait(lambda t=threshold: posted() >= t, DEADLINE, f"{threshold} posts")
-        await asyncio.sleep(rng.uniform(0, 0.03))
+        await asyncio.sleep(rng.uniform(0, 0.02))
         bot.kill()
-        kills.append((threshold, posted()))
+        seen = posted()
+        kills.append((threshold, seen))
         bot = await e2e.start_bot()
     print(f"killed at (threshold, posts seen): {kills}; nonce replays answered by Discord: "
           f"{e2e.fake.counters()['nonce_dedup']}")
