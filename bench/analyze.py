@@ -10,7 +10,7 @@ detection, actor/domain/tone tagging, story clustering, relations, one transacti
 about 8% syndicated copies or wire links, stories carried by several outlets). By default the articles are spread
 over 90 days, the retention period: 100,000 stored is then a full retention window at about 1,100 articles a
 day, and the 72-hour story window holds about 3,300 of them. Per-article cost grows with that window, so a denser
-stream (`--days 14`) is slower; bench/README.md has both.
+stream (`--days 14`) is slower per article.
 
 1. Fill: the stream goes through `Pipeline.process` in batches of 1,000 items (mixed feeds, new items only) until
    the first level (10,000 articles) is stored.

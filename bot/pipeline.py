@@ -77,6 +77,7 @@ class _BatchState:
     known: dict[tuple[int, str], KnownItem]
     link_roots: dict[str, tuple[int, int | None]]
     ids: list[int]
+    canonical: dict[str, str]  # link -> canonical link
     articles: list[NewArticle] = field(default_factory=list)
     updates: list[ArticleUpdate] = field(default_factory=list)
     tags: list[TagRow] = field(default_factory=list)
@@ -159,11 +160,13 @@ class Pipeline:
     async def _prepare(self, items: Sequence[Incoming]) -> _BatchState:
         """Look up everything the batch needs from storage in a few queries, and reserve ids."""
         by_feed: dict[int, list[str]] = {}
-        links: list[str] = []
+        canonical: dict[str, str] = {}
         for item in items:
             by_feed.setdefault(item.feed_id, []).append(item_identity(item.entry))
-            if item.entry.link and is_http_url(item.entry.link):
-                links.append(canonicalize_url(item.entry.link))
+            link = item.entry.link
+            if link and link not in canonical and is_http_url(link):
+                canonical[link] = canonicalize_url(link)
+        links = list(canonical.values())
         known: dict[tuple[int, str], KnownItem] = {}
         for feed_id, identities in by_feed.items():
             for identity, found in (await self._storage.known_items(feed_id, identities)).items():
@@ -174,7 +177,7 @@ class Pipeline:
             block = await self._storage.reserve_ids("stories", max(unknown, _STORY_ID_BLOCK))
             self._story_ids = list(reversed(block)) + self._story_ids
         link_roots = await self._storage.roots_by_canonical_link(links) if links else {}
-        return _BatchState(known=known, link_roots=link_roots, ids=list(reversed(reserved)))
+        return _BatchState(known=known, link_roots=link_roots, ids=list(reversed(reserved)), canonical=canonical)
 
     def _process_one(self, item: Incoming, state: _BatchState, *, now: datetime, backlog: bool) -> ProcessedItem:
         entry = item.entry
@@ -184,7 +187,7 @@ class Pipeline:
         if known is not None:
             return self._process_known(item, known, fingerprint, state, now)
         article_id = state.ids.pop()
-        canonical = canonicalize_url(entry.link) if entry.link and is_http_url(entry.link) else None
+        canonical = state.canonical.get(entry.link) if entry.link else None
         signature = signature_of(entry.title, entry.summary)
         published = effective_published(entry, now)
         duplicate_of, story_id = state.link_roots.get(canonical, (None, None)) if canonical else (None, None)

@@ -109,9 +109,11 @@ class IngestService:
             feeds = await self._storage.due_feeds(report.started)
         cycle = await self._planner.start_cycle(report.started) if self._planner is not None else None
         unique = list({feed.url: feed for feed in feeds if not feed.disabled}.values())
-        queue: asyncio.Queue[_Fetched | None] = asyncio.Queue(maxsize=_QUEUE_SIZE)
-        producers = asyncio.gather(*(self._fetch_into(feed, queue) for feed in unique))
-        consumer = asyncio.create_task(self._consume(queue, report, on_feed_done, cycle, keep_items))
+        # Bounds what waits for the consumer: a fetched body is held from its fetch until it is stored.
+        in_flight = asyncio.Semaphore(self._settings.fetch_concurrency + _QUEUE_SIZE)
+        queue: asyncio.Queue[_Fetched | None] = asyncio.Queue()
+        producers = asyncio.gather(*(self._fetch_into(feed, queue, in_flight) for feed in unique))
+        consumer = asyncio.create_task(self._consume(queue, report, on_feed_done, cycle, keep_items, in_flight))
         try:
             await producers
         finally:
@@ -124,32 +126,42 @@ class IngestService:
                 await self._storage.record_delivery(delivery)
         return report
 
-    async def _fetch_into(self, feed: Feed, queue: asyncio.Queue[_Fetched | None]) -> None:
-        await queue.put(await self._fetch_and_parse(feed))
-
-    async def _fetch_and_parse(self, feed: Feed) -> _Fetched:
+    async def _fetch_into(self, feed: Feed, queue: asyncio.Queue[_Fetched | None],
+                          in_flight: asyncio.Semaphore) -> None:
+        await in_flight.acquire()
         try:
             result = await self._fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
         except FetchError as exc:
-            return _Fetched(feed, error=exc)
-        if result.not_modified or result.body is None:
-            return _Fetched(feed, result=result)
+            await queue.put(_Fetched(feed, error=exc))
+        except BaseException:
+            in_flight.release()
+            raise
+        else:
+            await queue.put(_Fetched(feed, result=result))
+
+    @staticmethod
+    def _parse(fetched: _Fetched) -> _Fetched:
+        """Parsed by the consumer, one feed at a time: a queue of raw bodies is much smaller than of entries."""
+        result = fetched.result
+        if fetched.error is not None or result is None or result.not_modified or result.body is None:
+            return fetched
         try:
-            parsed = parse_feed(result.body)
+            return _Fetched(fetched.feed, result=result, parsed=parse_feed(result.body))
         except FeedParseError as exc:
-            return _Fetched(feed, error=FetchError(str(exc)))
-        return _Fetched(feed, result=result, parsed=parsed)
+            return _Fetched(fetched.feed, error=FetchError(str(exc)))
 
     async def _consume(self, queue: asyncio.Queue[_Fetched | None], report: CycleReport,
                        on_feed_done: Callable[[FeedReport], None] | None, cycle: DeliveryCycle | None,
-                       keep_items: bool) -> None:
+                       keep_items: bool, in_flight: asyncio.Semaphore) -> None:
         pending: list[FeedFetchState] = []
         while (fetched := await queue.get()) is not None:
             try:
-                feed_report = await self._store(fetched, pending, cycle, keep_items)
+                feed_report = await self._store(self._parse(fetched), pending, cycle, keep_items)
             except Exception as exc:  # noqa: BLE001 - one feed's storage failure must not end the cycle
                 log.exception("storing feed %s failed", fetched.feed.id)
                 feed_report = FeedReport(fetched.feed, "failed", error=f"storage error: {exc}")
+            finally:
+                in_flight.release()
             report.feeds.append(feed_report)
             if len(pending) >= _STATE_FLUSH:
                 await self._storage.record_fetch_states(pending)
