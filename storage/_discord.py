@@ -109,6 +109,14 @@ class DiscordQueries(QueriesBase):
             row = await cursor.fetchone()
         return _subscription(row) if row else None
 
+    async def subscription_count(self, feed_id: int) -> int:
+        """How many subscriptions, on any server, read this feed."""
+        async with self._read() as db, db.execute(
+            "SELECT count(*) FROM subscriptions WHERE feed_id = :feed", {"feed": feed_id}
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
     async def remove_subscription(self, guild_id: int, subscription_id: int) -> bool:
         async with self._transaction() as db:
             cursor = await db.execute("DELETE FROM subscriptions WHERE guild_id = :guild AND id = :id",

@@ -134,7 +134,7 @@ class NearDuplicateIndex:
         self._window_s = window_s
         self._threshold = threshold
         self._buckets: dict[int, int | list[int]] = {}
-        self._entries: dict[int, tuple[Signature, list[int], float]] = {}
+        self._entries: dict[int, tuple[Signature, float]] = {}  # keys are recomputed on removal, not kept
         self._order: deque[tuple[float, int]] = deque()
         self._newest = float("-inf")
 
@@ -172,7 +172,7 @@ class NearDuplicateIndex:
                 self._buckets[key] = [bucket, article_id]
             else:
                 bucket.append(article_id)
-        self._entries[article_id] = (signature, keys, timestamp)
+        self._entries[article_id] = (signature, timestamp)
         self._order.append((timestamp, article_id))
         if timestamp > self._newest:
             self._newest = timestamp
@@ -182,7 +182,7 @@ class NearDuplicateIndex:
         entry = self._entries.pop(article_id, None)
         if entry is None:
             return
-        for key in entry[1]:
+        for key in _band_keys(entry[0].values):
             bucket = self._buckets.get(key)
             if bucket == article_id:
                 del self._buckets[key]
@@ -196,5 +196,5 @@ class NearDuplicateIndex:
         while self._order and self._order[0][0] < cutoff:
             timestamp, article_id = self._order.popleft()
             entry = self._entries.get(article_id)
-            if entry is not None and entry[2] == timestamp:
+            if entry is not None and entry[1] == timestamp:
                 self.remove(article_id)

@@ -19,6 +19,7 @@ from bot.services.errors import UserFacingError
 from storage.base import Storage
 
 MAX_SUBSCRIPTIONS_PER_GUILD = 200
+NO_READERS = "no server subscribes to it any more"
 MAX_OPML_FEEDS = MAX_SUBSCRIPTIONS_PER_GUILD
 
 
@@ -104,8 +105,11 @@ class FeedService:
         return subscription
 
     async def remove(self, guild_id: int, subscription_id: int) -> Subscription:
+        """Unsubscribe; a feed no server reads any more stops being polled (a later /feed add revives it)."""
         subscription = await self.get(guild_id, subscription_id)
         await self._storage.remove_subscription(guild_id, subscription_id)
+        if await self._storage.subscription_count(subscription.feed_id) == 0:
+            await self._storage.disable_feed(subscription.feed_id, NO_READERS, self._clock())
         return subscription
 
     async def set_paused(self, guild_id: int, subscription_id: int, paused: bool) -> Subscription:

@@ -180,6 +180,20 @@ async def test_remove_stops_delivery(bot_env: BotEnv) -> None:
     assert env.posts(env.general) == []
 
 
+async def test_a_feed_nobody_reads_stops_being_polled_until_added_again(bot_env: BotEnv) -> None:
+    env = bot_env
+    url = env.serve_items("/news", OLD, OLD + [FOOTBALL], OLD + [FOOTBALL, VOLCANO], title="Alpha News")
+    subscription = await env.subscribe(url)
+    await env.slash("feed remove", feed=subscription)
+    feed = await env.storage.get_feed_by_url(url)
+    assert feed.disabled and "no server subscribes" in feed.disabled_reason
+    fetched = env.feeds.hits["/news"]
+    await env.next_cycle()
+    assert env.feeds.hits["/news"] == fetched
+    assert "Subscribed" in content(await env.slash("feed add", url=url))
+    assert not (await env.storage.get_feed_by_url(url)).disabled
+
+
 async def test_remove_of_an_unknown_feed_is_refused(bot_env: BotEnv) -> None:
     response = await bot_env.slash("feed remove", feed=4242)
     assert_ephemeral_error(response, "There is no feed #4242 on this server")

@@ -44,3 +44,4 @@ async def test_coming_back_before_the_purge_keeps_the_settings(storage: SqliteSt
     await storage.upsert_guild(3, "back again", NOW + timedelta(days=2))
     assert [s.guild_id for s in await storage.delivering_subscriptions([feed])] == [3]
     assert await storage.purge_guilds_left_before(NOW + timedelta(days=60)) == []
+
