@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.feeds.identity import display_guid, effective_published
 from bot.feeds.models import ParsedFeed
 from bot.feeds.parser import FeedParseError, parse_feed
+from bot.intel.analyst import default_analyst
 from bot.pipeline import Incoming, Pipeline, ProcessedItem
 from storage.base import Storage
 
@@ -106,11 +107,12 @@ async def _guids_of(storage: Storage, processed: list[ProcessedItem]) -> dict[in
 
 def _describe(item: ProcessedItem, feed_name: str, guids: dict[int, str | None]) -> AnalyzedItem:
     entry = item.incoming.entry
-    intel = item.intel
+    # An unchanged repeat is not analysed again by the pipeline; the contract still reports its tags.
+    intel = item.intel or default_analyst().describe(entry.title, entry.summary)
     return AnalyzedItem(
         guid=display_guid(entry), link=entry.link, feed=feed_name,
         duplicate_of=guids.get(item.duplicate_of) if item.duplicate_of else None,
         story=str(item.story_id) if item.story_id is not None else f"article-{item.article_id}",
-        countries=intel.countries if intel else (), domains=intel.domains.domains if intel else (),
+        countries=intel.countries, domains=intel.domains.domains,
         title=entry.title,
     )

@@ -48,8 +48,13 @@ class SitrepBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("connected as %s to %d servers", self.user, len(self.guilds))
+        storage, now = self.services.storage, self.services.clock()
         for guild in self.guilds:
-            await self.services.storage.upsert_guild(guild.id, guild.name, self.services.clock())
+            await storage.upsert_guild(guild.id, guild.name, now)
+        # A server that removed the bot while it was offline sends no GUILD_DELETE: it is simply absent.
+        for guild_id in set(await storage.active_guild_ids()) - {guild.id for guild in self.guilds}:
+            log.info("server %s is gone; delivery stops, its data is purged after the retention period", guild_id)
+            await storage.mark_guild_left(guild_id, now)
         dev_guild = self.services.settings.dev_guild_id
         if dev_guild and self.background:
             target = discord.Object(id=dev_guild)

@@ -65,10 +65,6 @@ class ProcessedItem:
     story_created: bool = False
     published: datetime | None = None
 
-    @property
-    def is_new_original(self) -> bool:
-        return self.kind == "new" and self.duplicate_of is None
-
 
 @dataclass(slots=True)
 class _BatchState:
@@ -238,10 +234,11 @@ class Pipeline:
                        now: datetime) -> ProcessedItem:
         if known.article_id is None:
             return ProcessedItem(item, "forgotten", None)
+        if known.content_hash == fingerprint:
+            # Nothing to analyse again: a feed without ETags repeats every item on every poll.
+            return ProcessedItem(item, "unchanged", known.article_id, known.article_id, known.story_id)
         entry = item.entry
         intel = self._analyst.describe(entry.title, entry.summary)
-        if known.content_hash == fingerprint:
-            return ProcessedItem(item, "unchanged", known.article_id, known.article_id, known.story_id, intel)
         signature = signature_of(entry.title, entry.summary)
         if known.root_id == known.article_id:
             self._duplicates.add(known.article_id, signature, effective_published(entry, now).timestamp())

@@ -56,6 +56,10 @@ class DiscordQueries(QueriesBase):
                 {"id": guild_id, "name": name, "now": to_ts(now)},
             )
 
+    async def active_guild_ids(self) -> list[int]:
+        async with self._read() as db, db.execute("SELECT guild_id FROM guilds WHERE left_at IS NULL") as cursor:
+            return [row[0] async for row in cursor]
+
     async def mark_guild_left(self, guild_id: int, now: datetime) -> None:
         async with self._transaction() as db:
             await db.execute("UPDATE guilds SET left_at = :now WHERE guild_id = :id AND left_at IS NULL",
@@ -121,10 +125,15 @@ class DiscordQueries(QueriesBase):
         async with self._transaction() as db:
             cursor = await db.execute("DELETE FROM subscriptions WHERE guild_id = :guild AND id = :id",
                                       {"guild": guild_id, "id": subscription_id})
+            if cursor.rowcount:
+                await _drop_queued(db, guild_id, "subscription", subscription_id, "the feed was removed")
             return cursor.rowcount > 0
 
     async def set_subscription_paused(self, guild_id: int, subscription_id: int, paused: bool) -> bool:
+        """Pause (what is queued for it is dropped too) or resume (which also clears a broken mark)."""
         async with self._transaction() as db:
+            if paused:
+                await _drop_queued(db, guild_id, "subscription", subscription_id, "the feed was paused")
             cursor = await db.execute(
                 """UPDATE subscriptions SET paused = :paused,
                        broken_reason = CASE WHEN :paused = 0 THEN NULL ELSE broken_reason END
@@ -199,6 +208,10 @@ class DiscordQueries(QueriesBase):
         async with self._transaction() as db:
             cursor = await db.execute("DELETE FROM watches WHERE guild_id = :guild AND id = :id",
                                       {"guild": guild_id, "id": watch_id})
+            if cursor.rowcount:
+                await db.execute("DELETE FROM alerts WHERE guild_id = :guild AND watch_id = :id",
+                                 {"guild": guild_id, "id": watch_id})
+                await _drop_queued(db, guild_id, "watch", watch_id, "the watch was removed")
             return cursor.rowcount > 0
 
     async def active_watches(self) -> list[Watch]:
@@ -254,6 +267,8 @@ class DiscordQueries(QueriesBase):
         async with self._transaction() as db:
             cursor = await db.execute("DELETE FROM schedules WHERE guild_id = :guild AND id = :id",
                                       {"guild": guild_id, "id": schedule_id})
+            if cursor.rowcount:
+                await _drop_queued(db, guild_id, "schedule", schedule_id, "the briefing was cancelled")
             return cursor.rowcount > 0
 
     async def active_schedules(self) -> list[Schedule]:
@@ -270,13 +285,13 @@ class DiscordQueries(QueriesBase):
             return found
         async with self._read() as db:
             for part in chunks(sorted(set(story_ids)), 400):
-                channels = sorted(set(channel_ids))[:400]
-                async with db.execute(
-                    f"""SELECT channel_id, story_id FROM channel_stories
-                        WHERE story_id IN ({','.join('?' * len(part))})
-                          AND channel_id IN ({','.join('?' * len(channels))})""", [*part, *channels],
-                ) as cursor:
-                    found.update([(c, s) async for c, s in cursor])
+                for channels in chunks(sorted(set(channel_ids)), 400):
+                    async with db.execute(
+                        f"""SELECT channel_id, story_id FROM channel_stories
+                            WHERE story_id IN ({','.join('?' * len(part))})
+                              AND channel_id IN ({','.join('?' * len(channels))})""", [*part, *channels],
+                    ) as cursor:
+                        found.update([(c, s) async for c, s in cursor])
         return found
 
     async def record_delivery(self, delivery: Delivery) -> None:
@@ -325,12 +340,7 @@ class DiscordQueries(QueriesBase):
     async def drop_pending_for(self, kind: str, ref_id: int, error: str) -> int:
         """After a channel refused one message, drop the rest queued for the same subscription/watch/schedule."""
         async with self._transaction() as db:
-            cursor = await db.execute(
-                """UPDATE outbox SET status = 'dropped', error = :error
-                   WHERE status = 'pending' AND ref_id = :ref AND kind IN (SELECT value FROM json_each(:kinds))""",
-                {"error": error[:300], "ref": ref_id, "kinds": json.dumps(_KINDS_OF[kind])},
-            )
-            return cursor.rowcount
+            return await _drop_queued(db, None, kind, ref_id, error)
 
     async def outbox_counts(self) -> dict[str, int]:
         async with self._read() as db, db.execute("SELECT status, count(*) FROM outbox GROUP BY status") as cursor:
@@ -339,6 +349,18 @@ class DiscordQueries(QueriesBase):
 
 # Which outbox kinds each owner sends, so a broken owner's queue can be dropped at once.
 _KINDS_OF = {"subscription": ["post", "overflow", "notice"], "watch": ["watch", "breaking"], "schedule": ["brief"]}
+
+
+async def _drop_queued(db, guild_id: int | None, kind: str, ref_id: int,  # type: ignore[no-untyped-def]
+                       error: str) -> int:
+    """Drop what is still queued for one subscription, watch or schedule (of one server, when given)."""
+    cursor = await db.execute(
+        """UPDATE outbox SET status = 'dropped', error = :error
+           WHERE status = 'pending' AND ref_id = :ref AND kind IN (SELECT value FROM json_each(:kinds))
+             AND (:guild IS NULL OR guild_id = :guild)""",
+        {"error": error[:300], "ref": ref_id, "kinds": json.dumps(_KINDS_OF[kind]), "guild": guild_id},
+    )
+    return cursor.rowcount
 
 
 async def write_delivery(db, delivery: Delivery) -> None:  # type: ignore[no-untyped-def]

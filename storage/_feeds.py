@@ -12,7 +12,7 @@ from storage._convert import from_ts, require_ts, to_ts
 from storage.errors import FeedExists
 
 _FEED_COLUMNS = """id, url, title, site_url, etag, last_modified, interval_s, next_due, consecutive_failures,
-    last_error, disabled_reason, initialised, last_ok_at, created_at"""
+    last_error, disabled_reason, initialised, last_ok_at, created_at, disabled_at"""
 
 
 def _feed(row: sqlite3.Row | tuple) -> Feed:  # type: ignore[type-arg]
@@ -20,7 +20,7 @@ def _feed(row: sqlite3.Row | tuple) -> Feed:  # type: ignore[type-arg]
         id=row[0], url=row[1], title=row[2], site_url=row[3], etag=row[4], last_modified=row[5],
         interval_s=row[6], next_due=require_ts(row[7]), consecutive_failures=row[8], last_error=row[9],
         disabled_reason=row[10], initialised=bool(row[11]), last_ok_at=from_ts(row[12]),
-        created_at=require_ts(row[13]),
+        created_at=require_ts(row[13]), disabled_at=from_ts(row[14]),
     )
 
 

@@ -77,11 +77,13 @@ class StoryQueries(QueriesBase):
         feeds = f" AND feed_id IN ({','.join(str(int(f)) for f in feed_ids)})" if feed_ids is not None else ""
         clauses = [f"s.id IN (SELECT story_id FROM articles WHERE published BETWEEN :start AND :end{feeds})"]
         params: dict[str, object] = {"start": to_ts(start), "end": to_ts(end), "limit": limit}
+        tagged_feeds = feeds.replace("feed_id", "a.feed_id")
         for kind, value in (("country", country), ("domain", domain)):
             if value:
                 clauses.append(
                     f"""s.id IN (SELECT a.story_id FROM article_tags t JOIN articles a ON a.id = t.article_id
-                        WHERE t.kind = '{kind}' AND t.tag = :{kind} AND a.published BETWEEN :start AND :end)"""
+                        WHERE t.kind = '{kind}' AND t.tag = :{kind} AND a.published BETWEEN :start AND :end
+                        {tagged_feeds})"""
                 )
                 params[kind] = value
         async with self._read() as db, db.execute(

@@ -27,6 +27,7 @@ from bot.delivery.messages import breaking_alert, feed_disabled_notice, overflow
 from bot.delivery.models import Delivery, DeliveryBuilder, OutboxRow, Subscription, Watch
 from bot.feeds.models import Article, Feed
 from bot.intel.actors import Gazetteer
+from bot.intel.briefing import as_seen_from
 from bot.intel.models import StoryRecord
 from bot.intel.publishers import publisher_of
 from bot.pipeline import Pipeline, ProcessedItem
@@ -130,6 +131,7 @@ class DeliveryPlanner:
             story = self._story(item.story_id) or await self._storage.get_story(item.story_id)
             if story is None:
                 continue
+            story = as_seen_from(story, await self._server_articles(cycle, watch, item.story_id, feed, items))
             done.add((watch.id, item.story_id))
             cycle.alerted.add((watch.id, item.story_id))
             article = _article(item, feed)
@@ -151,7 +153,8 @@ class DeliveryPlanner:
                 done.add((watch.id, story_id))
                 cycle.alerted.add((watch.id, story_id))
                 cycle.breaking_sent[watch.channel_id] = now
-                payload = breaking_alert(open_story.record(), articles, min_publishers=watch.min_publishers or 3,
+                payload = breaking_alert(as_seen_from(open_story.record(), articles), articles,
+                                         min_publishers=watch.min_publishers or 3,
                                          within_minutes=watch.within_minutes or 60)
                 out.alerts.append((watch.id, story_id, watch.guild_id, watch.channel_id))
                 out.outbox.append(OutboxRow(f"breaking:{watch.id}:{story_id}", watch.guild_id, watch.channel_id,
@@ -162,10 +165,7 @@ class DeliveryPlanner:
         """The story's articles from the server's feeds that make it breaking (empty when it is not): at least
         `min_publishers` distinct publishers whose first article falls within `within_minutes` of the latest,
         the latest no older than that from now. Copies count: an outlet running the wire story covers it."""
-        feeds = await self._guild_feeds(cycle, watch.guild_id)
-        stored = (await self._storage.story_articles([story_id], feed_ids=sorted(feeds))).get(story_id, [])
-        fresh = [_article(item, feed) for item in items if item.story_id == story_id]
-        articles = list({article.id: article for article in [*stored, *fresh]}.values())
+        articles = await self._server_articles(cycle, watch, story_id, feed, items)
         first: dict[str, datetime] = {}
         for article in articles:
             publisher = article.publisher or article.feed_title or str(article.feed_id)
@@ -180,6 +180,14 @@ class DeliveryPlanner:
             return []
         return [a for a in articles if (a.publisher or a.feed_title or str(a.feed_id)) in recent
                 and a.published >= latest - window]
+
+    async def _server_articles(self, cycle: DeliveryCycle, watch: Watch, story_id: int, feed: Feed,
+                               items: Sequence[ProcessedItem]) -> list[Article]:
+        """The story's articles from the watching server's own feeds: stored ones and this batch's."""
+        feeds = await self._guild_feeds(cycle, watch.guild_id)
+        stored = (await self._storage.story_articles([story_id], feed_ids=sorted(feeds))).get(story_id, [])
+        fresh = [_article(item, feed) for item in items if item.story_id == story_id]
+        return list({article.id: article for article in [*stored, *fresh]}.values())
 
     async def _cooldown_over(self, cycle: DeliveryCycle, channel_id: int, now: datetime) -> bool:
         last = cycle.breaking_sent.get(channel_id) or await self._storage.last_breaking_alert(channel_id)
@@ -200,7 +208,8 @@ class DeliveryPlanner:
                 out.announced_feeds.append(feed.id)
             if sub.broken_reason:
                 continue  # its channel refuses us: marked as announced, not sent into a wall
-            out.outbox.append(OutboxRow(f"disabled:{sub.id}:{feed.id}:{feed.consecutive_failures}", sub.guild_id,
+            disabled_at = int(feed.disabled_at.timestamp()) if feed.disabled_at else 0
+            out.outbox.append(OutboxRow(f"disabled:{sub.id}:{feed.id}:{disabled_at}", sub.guild_id,
                                         sub.channel_id, "notice", feed_disabled_notice(feed).as_json(), ref_id=sub.id))
         cycle.overflow.clear()
         cycle.overflow_ref.clear()

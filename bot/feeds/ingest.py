@@ -159,7 +159,10 @@ class IngestService:
                 feed_report = await self._store(self._parse(fetched), pending, cycle, keep_items)
             except Exception as exc:  # noqa: BLE001 - one feed's storage failure must not end the cycle
                 log.exception("storing feed %s failed", fetched.feed.id)
-                feed_report = FeedReport(fetched.feed, "failed", error=f"storage error: {exc}")
+                # Recorded like a fetch failure, so the feed backs off instead of coming due again at once.
+                state = self.failure_state(fetched.feed, FetchError(f"storage error: {exc}"[:300]), self._clock())
+                pending.append(state)
+                feed_report = FeedReport(fetched.feed, "failed", error=state.error)
             finally:
                 in_flight.release()
             report.feeds.append(feed_report)

@@ -29,6 +29,7 @@ class Feed:
     initialised: bool
     last_ok_at: datetime | None
     created_at: datetime
+    disabled_at: datetime | None = None
 
     @property
     def disabled(self) -> bool:

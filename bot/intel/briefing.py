@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.feeds.models import Article
@@ -96,6 +96,20 @@ class _Candidate:
     watched: bool = False
     originals: list[Article] = field(default_factory=list)
     all_originals: list[Article] = field(default_factory=list)
+
+
+def as_seen_from(story: StoryRecord, articles: Sequence[Article]) -> StoryRecord:
+    """The story as a server whose feeds carried only `articles` sees it: label and counts from those alone,
+    so another server's (possibly private) feeds never show through."""
+    if not articles:
+        return story
+    originals = [a for a in articles if a.duplicate_of is None] or list(articles)
+    label = story.label if any(a.title == story.label for a in originals) else originals[0].title
+    return replace(
+        story, label=label, article_count=len(articles),
+        publisher_count=len({a.publisher or f"feed:{a.feed_id}" for a in originals}),
+        first_seen=min(a.published for a in articles), last_seen=max(a.published for a in articles),
+    )
 
 
 def story_metrics(story: StoryRecord, articles: Sequence[Article], end: datetime) -> StoryMetrics:

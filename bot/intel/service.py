@@ -11,7 +11,14 @@ from datetime import datetime
 
 from bot.feeds.models import Article
 from bot.intel.actors import Actor, Gazetteer
-from bot.intel.briefing import Briefing, BriefingRequest, build_briefing, story_metrics, StoryMetrics
+from bot.intel.briefing import (
+    Briefing,
+    BriefingRequest,
+    StoryMetrics,
+    as_seen_from,
+    build_briefing,
+    story_metrics,
+)
 from bot.intel.domains import DOMAINS
 from bot.intel.models import StoryRecord
 from bot.intel.relations import RelationTrend, build_trend, period_bounds
@@ -82,6 +89,8 @@ class IntelService:
                                                       domain=request.domain, limit=BRIEF_CANDIDATES,
                                                       feed_ids=request.feed_ids)
         articles = await self._storage.story_articles([story.id for story in stories], feed_ids=request.feed_ids)
+        if request.feed_ids is not None:
+            stories = [as_seen_from(story, articles[story.id]) for story in stories]
         actor_ids = sorted({actor for story in stories for actor in story.actors})
         return build_briefing(request, stories, articles, actor_names=self.actor_names(actor_ids))
 
@@ -91,6 +100,9 @@ class IntelService:
         previous_start, start = period_bounds(end, days)
         rows = await self._storage.relation_days(country_a, country_b, previous_start, end, feed_ids=feed_ids)
         top = await self._storage.relation_stories(country_a, country_b, start, end, limit=8, feed_ids=feed_ids)
+        if feed_ids is not None and top:
+            seen = await self._storage.story_articles([story.id for story in top], feed_ids=feed_ids)
+            top = [as_seen_from(story, seen[story.id]) for story in top]
         return build_trend(country_a, country_b, end, days, rows, top)
 
     async def story(self, story_id: int, *, now: datetime, feed_ids: tuple[int, ...] | None = None
@@ -101,6 +113,8 @@ class IntelService:
         articles = (await self._storage.story_articles([story_id], feed_ids=feed_ids))[story_id]
         if not articles:
             return None
+        if feed_ids is not None:
+            story = as_seen_from(story, articles)
         tags = await self._storage.article_tags([a.id for a in articles if a.duplicate_of is None])
         grouped: dict[tuple[str, str], tuple[set[str], set[int]]] = defaultdict(lambda: (set(), set()))
         for tag in tags:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +21,7 @@ from bot.services.errors import UserFacingError
 from storage.base import Storage
 
 MAX_SUBSCRIPTIONS_PER_GUILD = 200
+IMPORT_BUDGET_S = 600.0
 NO_READERS = "no server subscribes to it any more"
 MAX_OPML_FEEDS = MAX_SUBSCRIPTIONS_PER_GUILD
 
@@ -152,11 +155,22 @@ class FeedService:
             raise UserFacingError(f"That file lists {len(entries)} feeds; import at most {MAX_OPML_FEEDS} at once.")
         added = existing = 0
         failed: list[tuple[str, str]] = []
-        for entry in entries:
+        # Within a budget, so the answer comes before the interaction's 15-minute token expires.
+        deadline = asyncio.get_running_loop().time() + IMPORT_BUDGET_S
+        for index, entry in enumerate(entries):
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                failed += [(rest.url, "not tried: the import ran out of time; import the rest again")
+                           for rest in entries[index:]]
+                break
             try:
-                result = await self.subscribe(guild_id, channel_id, entry.url, user_id=user_id)
+                async with asyncio.timeout(left):
+                    result = await self.subscribe(guild_id, channel_id, entry.url, user_id=user_id)
             except UserFacingError as exc:
                 failed.append((entry.url, str(exc)))
+                continue
+            except TimeoutError:
+                failed.append((entry.url, "timed out"))
                 continue
             added += result.created
             existing += not result.created

@@ -1,5 +1,6 @@
 -- Discord: guilds, their subscriptions, watches and briefing schedules; posts already made; the outbox.
 -- Every row that belongs to a server carries its guild_id, and every query filters on it.
+-- Subscriptions, watches and schedules never reuse an id (AUTOINCREMENT): outbox keys and alerts name them.
 
 CREATE TABLE guilds (
     guild_id  INTEGER PRIMARY KEY,
@@ -9,7 +10,7 @@ CREATE TABLE guilds (
 );
 
 CREATE TABLE subscriptions (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     guild_id      INTEGER NOT NULL REFERENCES guilds (guild_id) ON DELETE CASCADE,
     channel_id    INTEGER NOT NULL,
     feed_id       INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
@@ -23,7 +24,7 @@ CREATE INDEX subscriptions_feed ON subscriptions (feed_id);
 
 -- kind: 'actor' (value is an actor id), 'phrase' (value is text) or 'breaking' (value empty).
 CREATE TABLE watches (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     guild_id       INTEGER NOT NULL REFERENCES guilds (guild_id) ON DELETE CASCADE,
     channel_id     INTEGER NOT NULL,
     kind           TEXT    NOT NULL,
@@ -38,7 +39,7 @@ CREATE TABLE watches (
 CREATE INDEX watches_guild ON watches (guild_id);
 
 CREATE TABLE schedules (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     guild_id        INTEGER NOT NULL REFERENCES guilds (guild_id) ON DELETE CASCADE,
     channel_id      INTEGER NOT NULL,
     local_time      TEXT    NOT NULL,          -- HH:MM
@@ -59,7 +60,6 @@ CREATE TABLE channel_stories (
     channel_id INTEGER NOT NULL,
     story_id   INTEGER NOT NULL,
     guild_id   INTEGER NOT NULL,
-    outbox_id  INTEGER,
     posted_at  REAL    NOT NULL,
     PRIMARY KEY (channel_id, story_id)
 ) WITHOUT ROWID;

@@ -211,3 +211,19 @@ async def test_pruning_keeps_old_items_seen(env, storage: SqliteStorage) -> None
     report = await ingest.run_cycle([await storage.get_feed(feed.id)], keep_items=True)
     assert report.new_articles == 0
     assert [item.kind for item in report.feeds[0].items] == ["forgotten"]
+
+
+async def test_a_storage_failure_backs_the_feed_off(env, storage: SqliteStorage, monkeypatch) -> None:
+    _, ingest, server, clock = env
+    server.route("/locked", Reply(body=rss([Item("One", "x", guid="l1")])))
+    feed = await add(storage, server.url("/locked"))
+
+    async def locked(batch):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(storage, "store_batch", locked)
+    report = await ingest.run_cycle([feed])
+    monkeypatch.undo()
+    stored = await storage.get_feed(feed.id)
+    assert report.count("failed") == 1 and "database is locked" in stored.last_error
+    assert stored.consecutive_failures == 1 and stored.next_due > clock.now

@@ -130,3 +130,27 @@ async def test_relations_from_a_servers_feeds_agree_with_the_aggregate(storage: 
     only_gulf = await service.relations("RU", "IR", days=7, end=T0 + timedelta(days=2), feed_ids=(feeds["gulf"],))
     assert only_gulf.articles == 1
     assert await service.relations("RU", "IR", days=7, end=T0 + timedelta(days=2), feed_ids=()) is not None
+
+
+async def test_a_server_sees_a_story_only_through_its_own_feeds(storage: SqliteStorage) -> None:
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    await pipeline.process([_item(feeds, "wire", "CONFIDENTIAL: " + DRONE_DEAL[0][1], *DRONE_DEAL[0][2:]),
+                            _item(feeds, *DRONE_DEAL[1])], now=T0 + timedelta(days=1))
+    service = IntelService(storage, default_gazetteer())
+    public = (feeds["gulf"],)
+    briefing = await service.briefing(BriefingRequest(end=T0 + timedelta(days=1), hours=48, feed_ids=public))
+    (item,) = briefing.items
+    assert "CONFIDENTIAL" not in item.label and item.metrics.publishers == 1
+    view = await service.story(item.story_id, now=T0 + timedelta(days=1), feed_ids=public)
+    assert "CONFIDENTIAL" not in view.story.label and [a.feed_id for a in view.articles] == [feeds["gulf"]]
+    everything = await service.story(item.story_id, now=T0 + timedelta(days=1))
+    assert everything.story.publisher_count == 2
+
+
+async def test_an_unchanged_repeat_is_not_analysed_again(storage: SqliteStorage) -> None:
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    await pipeline.process([_item(feeds, *DRONE_DEAL[0])], now=T0 + timedelta(hours=1))
+    (again,) = await pipeline.process([_item(feeds, *DRONE_DEAL[0])], now=T0 + timedelta(hours=2))
+    assert again.kind == "unchanged" and again.intel is None

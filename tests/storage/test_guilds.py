@@ -45,3 +45,15 @@ async def test_coming_back_before_the_purge_keeps_the_settings(storage: SqliteSt
     assert [s.guild_id for s in await storage.delivering_subscriptions([feed])] == [3]
     assert await storage.purge_guilds_left_before(NOW + timedelta(days=60)) == []
 
+
+
+async def test_ids_are_never_reused_and_a_removed_watch_forgets_its_alerts(storage: SqliteStorage) -> None:
+    await storage.upsert_guild(5, "five", NOW)
+    first, _ = await storage.add_watch(Watch(0, 5, 50, "actor", "IR"), created_by=1, now=NOW)
+    await storage.record_delivery(Delivery(NOW, alerts=((first.id, 42, 5, 50),), outbox=(
+        OutboxRow(f"watch:{first.id}:42", 5, 50, "watch", {"content": "x", "embeds": []}, ref_id=first.id),)))
+    assert await storage.remove_watch(5, first.id)
+    assert await storage.alerted([(first.id, 42)]) == set()
+    assert await storage.pending_outbox(NOW + timedelta(minutes=1)) == []
+    second, _ = await storage.add_watch(Watch(0, 5, 50, "actor", "IR"), created_by=1, now=NOW)
+    assert second.id > first.id
