@@ -9,10 +9,33 @@ from datetime import datetime
 from bot.feeds.models import Feed, FeedFetchState
 from storage._base import QueriesBase
 from storage._convert import from_ts, require_ts, to_ts
+from bot.intel.relations import ALL_DOMAINS
 from storage.errors import FeedExists
 
 _FEED_COLUMNS = """id, url, title, site_url, etag, last_modified, interval_s, next_due, consecutive_failures,
     last_error, disabled_reason, initialised, last_ok_at, created_at, disabled_at"""
+
+
+# What a feed's original articles added to relation_days (see Pipeline._record_relations), to subtract it.
+_UNCOUNT_RELATIONS = f"""
+WITH pairs AS (
+    SELECT a.id, date(a.published, 'unixepoch') AS day, a.tone, ta.tag AS ca, tb.tag AS cb
+    FROM articles a
+    JOIN article_tags ta ON ta.article_id = a.id AND ta.kind = 'country'
+    JOIN article_tags tb ON tb.article_id = a.id AND tb.kind = 'country' AND ta.tag < tb.tag
+    WHERE a.feed_id = :feed AND a.duplicate_of IS NULL
+), counted AS (
+    SELECT ca, cb, day, '{ALL_DOMAINS}' AS domain, count(*) AS n, coalesce(sum(tone), 0) AS t, count(tone) AS k
+    FROM pairs GROUP BY ca, cb, day
+    UNION ALL
+    SELECT p.ca, p.cb, p.day, d.tag, count(*), coalesce(sum(p.tone), 0), count(p.tone)
+    FROM pairs p JOIN article_tags d ON d.article_id = p.id AND d.kind = 'domain'
+    GROUP BY p.ca, p.cb, p.day, d.tag
+)
+UPDATE relation_days SET articles = articles - c.n, tone_sum = tone_sum - c.t, toned = toned - c.k
+FROM counted c
+WHERE relation_days.country_a = c.ca AND relation_days.country_b = c.cb AND relation_days.day = c.day
+  AND relation_days.domain = c.domain"""
 
 
 def _feed(row: sqlite3.Row | tuple) -> Feed:  # type: ignore[type-arg]
@@ -78,11 +101,15 @@ class FeedQueries(QueriesBase):
         return from_ts(row[0]) if row else None
 
     async def remove_feed(self, feed_id: int) -> bool:
-        """Delete a feed with its articles and seen-set, and the stories left with no article."""
+        """Delete a feed with its articles and seen-set, take its articles out of the relations counts, and
+        delete the stories left with no article."""
         async with self._transaction() as db:
+            await db.execute(_UNCOUNT_RELATIONS, {"feed": feed_id})
+            await db.execute("DELETE FROM relation_days WHERE articles <= 0")
             cursor = await db.execute("DELETE FROM feeds WHERE id = :id", {"id": feed_id})
             if cursor.rowcount:
                 await delete_empty_stories(db)
+                await db.execute("DELETE FROM relation_stories WHERE story_id NOT IN (SELECT id FROM stories)")
             return cursor.rowcount > 0
 
     async def enable_feed(self, feed_id: int, next_due: datetime) -> bool:

@@ -140,3 +140,14 @@ def test_a_malformed_file_in_analyze_is_exit_2(tmp_path: Path, db: Path) -> None
     result = subprocess.run([sys.executable, "-m", "bot", "analyze", str(bad), "--json"], capture_output=True,
                             text=True, cwd=tmp_path, env={"SITREP_DATABASE": str(db), "PYTHONPATH": str(ROOT)})
     assert result.returncode == 2 and "cannot parse" in result.stderr and result.stdout == ""
+
+
+def test_analysing_a_file_again_does_not_inflate_relations(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    sample = ROOT / "bot" / "demo" / "data" / "cycle1" / "eurasia-monitor.xml"
+    outputs = []
+    for _ in range(3):
+        assert main(["analyze", str(sample), "--json"]) == 0
+        capsys.readouterr()
+        assert main(["relations", "russia", "iran", "--days", "60", "--at", AT]) == 0
+        outputs.append(capsys.readouterr().out.splitlines()[1])
+    assert outputs[0] == outputs[1] == outputs[2]
