@@ -124,7 +124,7 @@ def _band_keys(values: bytes) -> list[int]:
     mixed = rows[:, 0]
     for column in range(1, ROWS):
         mixed = mixed * np.uint64(0x9E3779B97F4A7C15) ^ rows[:, column]
-    return [int(key) * BANDS + band for band, key in enumerate(mixed.tolist())]
+    return mixed.tolist()
 
 
 class NearDuplicateIndex:
@@ -133,7 +133,9 @@ class NearDuplicateIndex:
     def __init__(self, window_s: float = 7 * 24 * 3600.0, threshold: float = THRESHOLD) -> None:
         self._window_s = window_s
         self._threshold = threshold
-        self._buckets: dict[int, int | list[int]] = {}
+        # One table per band: eight tables of n keys grow (and briefly double while they do) far more gently
+        # than one table of 8n keys.
+        self._buckets: list[dict[int, int | list[int]]] = [{} for _ in range(BANDS)]
         self._entries: dict[int, tuple[Signature, float]] = {}  # keys are recomputed on removal, not kept
         self._order: deque[tuple[float, int]] = deque()
         self._newest = float("-inf")
@@ -145,8 +147,8 @@ class NearDuplicateIndex:
         """The id of the best matching earlier article, or None."""
         best_id, best_score = None, self._threshold
         seen: set[int] = set()
-        for key in _band_keys(signature.values):
-            bucket = self._buckets.get(key)
+        for buckets, key in zip(self._buckets, _band_keys(signature.values), strict=True):
+            bucket = buckets.get(key)
             if bucket is None:
                 continue
             for candidate in (bucket,) if isinstance(bucket, int) else bucket:
@@ -163,13 +165,12 @@ class NearDuplicateIndex:
     def add(self, article_id: int, signature: Signature, timestamp: float) -> None:
         if article_id in self._entries:
             self.remove(article_id)
-        keys = _band_keys(signature.values)
-        for key in keys:
-            bucket = self._buckets.get(key)
+        for buckets, key in zip(self._buckets, _band_keys(signature.values), strict=True):
+            bucket = buckets.get(key)
             if bucket is None:
-                self._buckets[key] = article_id
+                buckets[key] = article_id
             elif isinstance(bucket, int):
-                self._buckets[key] = [bucket, article_id]
+                buckets[key] = [bucket, article_id]
             else:
                 bucket.append(article_id)
         self._entries[article_id] = (signature, timestamp)
@@ -182,14 +183,14 @@ class NearDuplicateIndex:
         entry = self._entries.pop(article_id, None)
         if entry is None:
             return
-        for key in _band_keys(entry[0].values):
-            bucket = self._buckets.get(key)
+        for buckets, key in zip(self._buckets, _band_keys(entry[0].values), strict=True):
+            bucket = buckets.get(key)
             if bucket == article_id:
-                del self._buckets[key]
+                del buckets[key]
             elif isinstance(bucket, list):
                 bucket.remove(article_id)
                 if len(bucket) == 1:
-                    self._buckets[key] = bucket[0]
+                    buckets[key] = bucket[0]
 
     def _evict(self, cutoff: float) -> None:
         # Arrival order is close to time order; an occasional late item is evicted a little late, never early.
