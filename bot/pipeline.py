@@ -62,7 +62,6 @@ class ProcessedItem:
     duplicate_of: int | None = None
     story_id: int | None = None
     intel: ArticleIntel | None = None
-    story_created: bool = False
     published: datetime | None = None
 
 
@@ -192,10 +191,9 @@ class Pipeline:
             story_id = self._story_of.get(duplicate_of) if duplicate_of is not None else None
         intel = self._analyst.describe(entry.title, entry.summary)
         publisher = publisher_of(entry.link, item.feed_url)
-        created = False
         if duplicate_of is None:
             self._duplicates.add(article_id, signature, published.timestamp())
-            story, created = self._assign_story(article_id, entry, intel, published, publisher)
+            story = self._assign_story(article_id, entry, intel, published, publisher)
             story_id = story.id
             state.touched[story.id] = story
             if story.publishers.get(publisher) == published.timestamp():
@@ -218,17 +216,17 @@ class Pipeline:
         ))
         state.known[(item.feed_id, identity)] = KnownItem(article_id, duplicate_of or article_id, fingerprint,
                                                           story_id)
-        return ProcessedItem(item, "new", article_id, duplicate_of, story_id, intel, created, published)
+        return ProcessedItem(item, "new", article_id, duplicate_of, story_id, intel, published)
 
     def _assign_story(self, article_id: int, entry: ParsedEntry, intel: ArticleIntel, published: datetime,
-                      publisher: str) -> tuple[OpenStory, bool]:
+                      publisher: str) -> OpenStory:
         signal = ArticleSignal(article_id=article_id, title=entry.title, terms=intel.terms,
                                actors=intel.actor_ids, published=published.timestamp(), publisher=publisher,
                                template=title_template(entry.title))
         assignment = self._stories.assign(signal, self._story_ids[-1], intel.domains.domains)
         if assignment.created:
             self._story_ids.pop()
-        return assignment.story, assignment.created
+        return assignment.story
 
     def _process_known(self, item: Incoming, known: KnownItem, fingerprint: str, state: _BatchState,
                        now: datetime) -> ProcessedItem:
@@ -270,11 +268,10 @@ class Pipeline:
 
 
 def _story_row(story: OpenStory) -> StoryRow:
-    primary = story.domains.most_common(1)[0][0] if story.domains else None
     return StoryRow(
         id=story.id, label=story.label, label_article_id=story.label_article_id, label_score=story.label_score,
         first_seen=_utc(story.first_seen), last_seen=_utc(story.last_seen), article_count=story.article_count,
-        publisher_count=len(story.publishers), primary_domain=primary, actors=dict(story.actors),
+        publisher_count=len(story.publishers), primary_domain=story.primary_domain, actors=dict(story.actors),
         domains=dict(story.domains), profile=dict(story.profile), templates=dict(story.templates),
     )
 

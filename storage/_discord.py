@@ -105,6 +105,13 @@ class DiscordQueries(QueriesBase):
         ) as cursor:
             return [_subscription(row) async for row in cursor]
 
+    async def guild_feed_ids(self, guild_id: int) -> tuple[int, ...]:
+        """The feeds a server subscribes to (paused or broken ones too): what it reads."""
+        async with self._read() as db, db.execute(
+            "SELECT DISTINCT feed_id FROM subscriptions WHERE guild_id = :guild ORDER BY feed_id", {"guild": guild_id}
+        ) as cursor:
+            return tuple([row[0] async for row in cursor])
+
     async def get_subscription(self, guild_id: int, subscription_id: int) -> Subscription | None:
         async with self._read() as db, db.execute(
             f"""SELECT {_SUBSCRIPTION_COLUMNS} FROM subscriptions s JOIN feeds f ON f.id = s.feed_id

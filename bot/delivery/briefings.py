@@ -44,7 +44,7 @@ class BriefingJob:
         return fired
 
     async def _queue(self, schedule: Schedule, local_date: str, now: datetime, out: DeliveryBuilder) -> None:
-        feed_ids = tuple(sorted({s.feed_id for s in await self._storage.list_subscriptions(schedule.guild_id)}))
+        feed_ids = await self._storage.guild_feed_ids(schedule.guild_id)
         request = BriefingRequest(end=now, hours=schedule.hours, country=schedule.country, domain=schedule.domain,
                                   feed_ids=feed_ids)
         briefing = await self._intel.briefing(request)

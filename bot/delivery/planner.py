@@ -108,8 +108,7 @@ class DeliveryPlanner:
     async def _guild_feeds(self, cycle: DeliveryCycle, guild_id: int) -> frozenset[int]:
         """The feeds a server subscribes to (paused ones too): what its watches may be told about."""
         if guild_id not in cycle.guild_feeds:
-            subscriptions = await self._storage.list_subscriptions(guild_id)
-            cycle.guild_feeds[guild_id] = frozenset(s.feed_id for s in subscriptions)
+            cycle.guild_feeds[guild_id] = frozenset(await self._storage.guild_feed_ids(guild_id))
         return cycle.guild_feeds[guild_id]
 
     async def _plan_alerts(self, cycle: DeliveryCycle, feed: Feed, items: Sequence[ProcessedItem],
@@ -200,8 +199,11 @@ class DeliveryPlanner:
             payload = overflow_summary(articles, cap=self._cap)
             out.outbox.append(OutboxRow(f"overflow:{channel_id}:{cycle.number}", guild_id, channel_id, "overflow",
                                         payload.as_json(), ref_id=cycle.overflow_ref.get((guild_id, channel_id))))
+        feeds: dict[int, Feed | None] = {}
         for sub in await self._storage.subscriptions_of_disabled_feeds():
-            feed = await self._storage.get_feed(sub.feed_id)
+            if sub.feed_id not in feeds:
+                feeds[sub.feed_id] = await self._storage.get_feed(sub.feed_id)
+            feed = feeds[sub.feed_id]
             if feed is None:
                 continue
             if feed.id not in out.announced_feeds:

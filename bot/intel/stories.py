@@ -80,12 +80,16 @@ class OpenStory:
     member_norms: list[float] = field(default_factory=list)
 
 
+    @property
+    def primary_domain(self) -> str | None:
+        return self.domains.most_common(1)[0][0] if self.domains else None
+
     def record(self) -> StoryRecord:
         """The story as readers see it, from its in-memory state."""
         return StoryRecord(
             id=self.id, label=self.label, first_seen=_utc(self.first_seen), last_seen=_utc(self.last_seen),
             article_count=self.article_count, publisher_count=len(self.publishers),
-            primary_domain=self.domains.most_common(1)[0][0] if self.domains else None,
+            primary_domain=self.primary_domain,
             actors=dict(self.actors), domains=dict(self.domains),
         )
 

@@ -95,7 +95,7 @@ class FeedService:
 
     async def feed_ids(self, guild_id: int) -> tuple[int, ...]:
         """The feeds a server reads: what its searches and briefings are drawn from."""
-        return tuple(sorted({s.feed_id for s in await self._storage.list_subscriptions(guild_id)}))
+        return await self._storage.guild_feed_ids(guild_id)
 
     async def list(self, guild_id: int) -> list[Subscription]:
         return await self._storage.list_subscriptions(guild_id)
