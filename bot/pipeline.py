@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 DEDUP_WINDOW = timedelta(days=7)
 # (results, backlog, now) -> what to send because of them
 Planner = Callable[[Sequence["ProcessedItem"], bool, datetime], Awaitable["Delivery | None"]]
-_STORY_ID_BLOCK = 256
+_ID_BLOCK = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +94,7 @@ class Pipeline:
         self._stories = StoryIndex(self._story_params)
         self._story_of: dict[int, int] = {}
         self._story_ids: list[int] = []
+        self._article_ids: list[int] = []
         self._lock = asyncio.Lock()
 
     @classmethod
@@ -167,12 +168,17 @@ class Pipeline:
             for identity, found in (await self._storage.known_items(feed_id, identities)).items():
                 known[(feed_id, identity)] = found
         unknown = sum(1 for feed_id, ids in by_feed.items() for i in set(ids) if (feed_id, i) not in known)
-        reserved = await self._storage.reserve_ids("articles", unknown)
-        if len(self._story_ids) < unknown:
-            block = await self._storage.reserve_ids("stories", max(unknown, _STORY_ID_BLOCK))
-            self._story_ids = list(reversed(block)) + self._story_ids
+        await self._reserve(self._article_ids, "articles", unknown)
+        await self._reserve(self._story_ids, "stories", unknown)
         link_roots = await self._storage.roots_by_canonical_link(links) if links else {}
-        return _BatchState(known=known, link_roots=link_roots, ids=list(reversed(reserved)), canonical=canonical)
+        return _BatchState(known=known, link_roots=link_roots, ids=self._article_ids, canonical=canonical)
+
+    async def _reserve(self, free: list[int], sequence: str, needed: int) -> None:
+        """Make sure `free` (popped from its end, so smallest id last) holds `needed` ids, reserving a block at a
+        time: a write transaction per block rather than per batch. Ids a restart leaves unused are a gap."""
+        if len(free) < needed:
+            block = await self._storage.reserve_ids(sequence, max(needed, _ID_BLOCK))
+            free[:0] = reversed(block)
 
     def _process_one(self, item: Incoming, state: _BatchState, *, now: datetime, backlog: bool) -> ProcessedItem:
         entry = item.entry

@@ -209,13 +209,10 @@ async def write_batch(db, batch: IngestBatch) -> None:  # type: ignore[no-untype
         await db.executemany(
             """INSERT INTO articles (id, feed_id, identity, guid, link, canonical_link, title, summary, published,
                    first_seen, duplicate_of, backlog, content_hash, signature, story_id, publisher, tone)
-               VALUES (:id, :feed_id, :identity, :guid, :link, :canonical_link, :title, :summary, :published,
-                   :first_seen, :duplicate_of, :backlog, :content_hash, :signature, :story_id, :publisher, :tone)""",
-            [{"id": a.id, "feed_id": a.feed_id, "identity": a.identity, "guid": a.guid, "link": a.link,
-              "canonical_link": a.canonical_link, "title": a.title, "summary": a.summary,
-              "published": to_ts(a.published), "first_seen": to_ts(a.first_seen), "duplicate_of": a.duplicate_of,
-              "backlog": int(a.backlog), "content_hash": a.content_hash, "signature": a.signature,
-              "story_id": a.story_id, "publisher": a.publisher, "tone": a.tone}
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(a.id, a.feed_id, a.identity, a.guid, a.link, a.canonical_link, a.title, a.summary,
+              a.published.timestamp(), a.first_seen.timestamp(), a.duplicate_of, int(a.backlog), a.content_hash,
+              a.signature, a.story_id, a.publisher, a.tone)
              for a in batch.articles],
         )
     await write_tags_and_relations(db, batch.tags, batch.relations)

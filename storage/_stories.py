@@ -207,28 +207,23 @@ async def write_stories(db, stories: Sequence[StoryRow],  # type: ignore[no-unty
         await db.executemany(
             """INSERT INTO stories (id, label, label_article_id, label_score, first_seen, last_seen, article_count,
                    publisher_count, primary_domain, actors, domains, profile, memory)
-               VALUES (:id, :label, :label_article_id, :label_score, :first_seen, :last_seen, :article_count,
-                   :publisher_count, :primary_domain, :actors, :domains, :profile, :memory)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (id) DO UPDATE SET label = excluded.label, label_article_id = excluded.label_article_id,
                    label_score = excluded.label_score, first_seen = excluded.first_seen,
                    last_seen = excluded.last_seen, article_count = excluded.article_count,
                    publisher_count = excluded.publisher_count, primary_domain = excluded.primary_domain,
                    actors = excluded.actors, domains = excluded.domains, profile = excluded.profile,
                    memory = excluded.memory""",
-            [{"id": s.id, "label": s.label, "label_article_id": s.label_article_id, "label_score": s.label_score,
-              "first_seen": to_ts(s.first_seen), "last_seen": to_ts(s.last_seen), "article_count": s.article_count,
-              "publisher_count": s.publisher_count, "primary_domain": s.primary_domain,
-              "actors": json.dumps(s.actors, separators=(",", ":")),
-              "domains": json.dumps(s.domains, separators=(",", ":")),
-              "profile": _compact(s.profile),
-              "memory": json.dumps({"templates": s.templates}, separators=(",", ":"), ensure_ascii=False)}
+            [(s.id, s.label, s.label_article_id, s.label_score, to_ts(s.first_seen), to_ts(s.last_seen),
+              s.article_count, s.publisher_count, s.primary_domain, _json(s.actors), _json(s.domains),
+              _json(s.profile), _json({"templates": s.templates}))
              for s in stories],
         )
     if publishers:
         await db.executemany(
-            """INSERT INTO story_publishers (story_id, publisher, first_seen) VALUES (:story_id, :publisher, :first)
+            """INSERT INTO story_publishers (story_id, publisher, first_seen) VALUES (?, ?, ?)
                ON CONFLICT (story_id, publisher) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)""",
-            [{"story_id": p.story_id, "publisher": p.publisher, "first": to_ts(p.first_seen)} for p in publishers],
+            [(p.story_id, p.publisher, to_ts(p.first_seen)) for p in publishers],
         )
 
 
@@ -236,28 +231,35 @@ async def write_tags_and_relations(db, tags: Sequence[TagRow],  # type: ignore[n
                                    relations: Sequence[RelationRow]) -> None:
     if tags:
         await db.executemany(
-            """INSERT OR REPLACE INTO article_tags (article_id, kind, tag, rank, evidence)
-               VALUES (:article_id, :kind, :tag, :rank, :evidence)""",
-            [{"article_id": t.article_id, "kind": t.kind, "tag": t.tag, "rank": t.rank,
-              "evidence": json.dumps(list(t.evidence), ensure_ascii=False)} for t in tags],
+            "INSERT OR REPLACE INTO article_tags (article_id, kind, tag, rank, evidence) VALUES (?, ?, ?, ?, ?)",
+            [(t.article_id, t.kind, t.tag, t.rank, _json(list(t.evidence))) for t in tags],
         )
     if relations:
+        # Summed in the batch first: one upsert per (pair, day, domain) instead of one per article.
+        days: dict[tuple[str, str, str, str], list[float]] = {}
+        stories: set[tuple[str, str, str, str, int]] = set()
+        for r in relations:
+            key = (r.country_a, r.country_b, r.day, r.domain)
+            sums = days.get(key)
+            if sums is None:
+                sums = days[key] = [0, 0.0, 0]
+            sums[0] += 1
+            if r.tone is not None:
+                sums[1] += r.tone
+                sums[2] += 1
+            stories.add((*key, r.story_id))
         await db.executemany(
             """INSERT INTO relation_days (country_a, country_b, day, domain, articles, tone_sum, toned)
-               VALUES (:a, :b, :day, :domain, 1, coalesce(:tone, 0), :toned)
-               ON CONFLICT (country_a, country_b, day, domain) DO UPDATE SET articles = articles + 1,
-                   tone_sum = tone_sum + coalesce(:tone, 0), toned = toned + :toned""",
-            [{"a": r.country_a, "b": r.country_b, "day": r.day, "domain": r.domain, "tone": r.tone,
-              "toned": int(r.tone is not None)} for r in relations],
+               VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (country_a, country_b, day, domain) DO UPDATE SET articles = articles + excluded.articles,
+                   tone_sum = tone_sum + excluded.tone_sum, toned = toned + excluded.toned""",
+            [(*key, articles, tone_sum, toned) for key, (articles, tone_sum, toned) in days.items()],
         )
         await db.executemany(
-            """INSERT OR IGNORE INTO relation_stories (country_a, country_b, day, domain, story_id)
-               VALUES (:a, :b, :day, :domain, :story_id)""",
-            [{"a": r.country_a, "b": r.country_b, "day": r.day, "domain": r.domain, "story_id": r.story_id}
-             for r in relations],
+            "INSERT OR IGNORE INTO relation_stories (country_a, country_b, day, domain, story_id) VALUES (?, ?, ?, ?, ?)",
+            sorted(stories),
         )
 
 
-def _compact(weights: dict[str, float]) -> str:
-    return json.dumps({term: round(weight, 2) for term, weight in weights.items()}, separators=(",", ":"),
-                      ensure_ascii=False)
+# One encoder for every JSON column: json.dumps with options builds a new encoder on each call.
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

@@ -12,10 +12,10 @@ datasketch still computes the signatures.
 from __future__ import annotations
 
 import re
+import threading
 import zlib
 from collections import deque
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 from datasketch import MinHash
@@ -70,9 +70,18 @@ class Signature:
         return self.numbers <= other.numbers or other.numbers <= self.numbers
 
 
-@cache
-def _template() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
+_hashers = threading.local()
+
+
+def _minhash_values(shingles: list[bytes]) -> bytes:
+    """The MinHash values of `shingles`. One hasher per thread is cleared and reused: building a MinHash
+    (its permutations) costs more than hashing a short article."""
+    hasher: MinHash | None = getattr(_hashers, "hasher", None)
+    if hasher is None:
+        hasher = _hashers.hasher = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
+    hasher.clear()
+    hasher.update_batch(shingles)
+    return hasher.hashvalues.astype(np.uint32).tobytes()
 
 
 _TRAILER_HINTS = ("appeared", "syndicated", "republished", "reprinted", "published", "reading", "read more",
@@ -110,11 +119,7 @@ def signature_of(title: str, summary: str) -> Signature:
         shingles = [" ".join(tokens[i:i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)]
     else:
         shingles = [" ".join(tokens).encode("utf-8")]
-    template = _template()
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=template.permutations,
-                      scheme=template.scheme)
-    minhash.update_batch(shingles)
-    values = minhash.hashvalues.astype(np.uint32).tobytes()
+    values = _minhash_values(shingles)
     numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
     return Signature(values, numbers)
 

@@ -124,12 +124,16 @@ class StoryIndex:
         return math.log((len(self._stories) + IDF_PRIOR) / (self._story_df.get(term, 0) + 1.0))
 
     def weigh(self, terms: Mapping[str, float]) -> dict[str, float]:
-        return {term: weight * self.idf(term) for term, weight in terms.items()}
+        total = math.log(len(self._stories) + IDF_PRIOR)
+        df = self._story_df.get
+        return {term: weight * (total - math.log(df(term, 0) + 1.0)) for term, weight in terms.items()}
 
     def best_match(self, signal: ArticleSignal) -> tuple[OpenStory | None, float]:
         """The open story this article belongs to, if any, with its score."""
         self._close_before(signal.published - self.params.window_s)
-        vector = self.weigh(signal.terms)
+        return self._best_match(signal, self.weigh(signal.terms))
+
+    def _best_match(self, signal: ArticleSignal, vector: dict[str, float]) -> tuple[OpenStory | None, float]:
         norm = _norm(vector)
         if norm == 0.0:
             return None, 0.0
@@ -143,18 +147,23 @@ class StoryIndex:
 
     def assign(self, signal: ArticleSignal, new_story_id: int, domains: Iterable[str] = ()) -> Assignment:
         """Join the best story or open `new_story_id`; either way the story learns the article."""
-        story, score = self.best_match(signal)
+        self._close_before(signal.published - self.params.window_s)
+        vector = self.weigh(signal.terms)  # weighed once: nothing changes the IDF between matching and adding
+        story, score = self._best_match(signal, vector)
         created = story is None
         if story is None:
             story = OpenStory(id=new_story_id, label=signal.title, label_article_id=signal.article_id,
                               first_seen=signal.published, last_seen=signal.published)
             self._stories[story.id] = story
-        self.add_to(story, signal, domains)
+        self._add_to(story, signal, domains, vector)
         return Assignment(story, created, score)
 
     def add_to(self, story: OpenStory, signal: ArticleSignal, domains: Iterable[str] = ()) -> None:
         """Fold an article into a story (also used for copies, which always join their original's story)."""
-        vector = self.weigh(signal.terms)
+        self._add_to(story, signal, domains, self.weigh(signal.terms))
+
+    def _add_to(self, story: OpenStory, signal: ArticleSignal, domains: Iterable[str],
+                vector: dict[str, float]) -> None:
         story.article_count += 1
         story.first_seen = min(story.first_seen, signal.published)
         story.last_seen = max(story.last_seen, signal.published)
@@ -287,6 +296,8 @@ def _norm(vector: Mapping[str, float]) -> float:
 def _cosine(vector: Mapping[str, float], norm: float, profile: Mapping[str, float], profile_norm: float) -> float:
     if norm == 0.0 or profile_norm == 0.0:
         return 0.0
+    if len(profile) < len(vector):  # walk the shorter one (a member keeps 12 terms, an article has ~35)
+        vector, profile = profile, vector
     get = profile.get
     dot = sum(weight * get(term, 0.0) for term, weight in vector.items())
     return dot / (norm * profile_norm) if dot else 0.0

@@ -79,9 +79,28 @@ def split_sentences(text: str) -> list[str]:
     return [part.replace("\x00", ".").strip() for part in _SENTENCE_END.split(protected) if part.strip()]
 
 
+_LEAD_PREFIX = 1200
+
+
 def lead_of(summary: str) -> str:
-    """The first sentences of the summary: where wire copy says what happened."""
-    return " ".join(split_sentences(summary)[:LEAD_SENTENCES])
+    """The first sentences of the summary: where wire copy says what happened.
+
+    Only a prefix is split when it already holds more than the lead (every boundary before the last one found
+    in a prefix is a boundary of the whole text), so a full-text summary costs no more than a short one.
+    """
+    sentences = split_sentences(summary[:_LEAD_PREFIX])
+    if len(sentences) <= LEAD_SENTENCES and len(summary) > _LEAD_PREFIX:
+        sentences = split_sentences(summary)
+    return " ".join(sentences[:LEAD_SENTENCES])
+
+
+# A token, or a sentence mark between tokens (a "." inside a figure belongs to its token).
+_TOKEN_OR_MARK = re.compile(rf"({_TOKEN.pattern})|[.!?]", re.UNICODE)
+
+
+def _is_specific_name(raw: str, token: str, exclude: frozenset[str]) -> bool:
+    """Called for capitalised words only (the cheap test stays inline in the loops)."""
+    return not raw.isupper() and len(token) > 2 and token not in STOPWORDS and token not in exclude
 
 
 def specific_names(text: str, exclude: frozenset[str] = frozenset()) -> set[str]:
@@ -89,33 +108,41 @@ def specific_names(text: str, exclude: frozenset[str] = frozenset()) -> set[str]
     event from another ("Nabatieh", "Obolon", "Radwan"). Words in `exclude` (the actors) are left out."""
     names: set[str] = set()
     sentence_start = True
-    position = 0
-    for match in _TOKEN.finditer(text):
-        between = text[position:match.start()]
-        if any(mark in between for mark in ".!?"):
+    for raw in _TOKEN_OR_MARK.findall(text):
+        if not raw:  # a sentence mark
             sentence_start = True
-        raw = match.group()
-        if not sentence_start and raw[0].isupper() and not raw.isupper():
-            token = normalise(raw)
-            if len(token) > 2 and token not in STOPWORDS and token not in exclude:
-                names.add(token)
+            continue
+        if not sentence_start and raw[0].isupper() and _is_specific_name(raw, token := normalise(raw), exclude):
+            names.add(token)
         sentence_start = False
-        position = match.end()
     return names
 
 
 def term_weights(title: str, summary: str, *, actor_words: frozenset[str] = frozenset()) -> Counter[str]:
     """Term frequencies of title (weighted double) and lead, with specific names weighted up: what the
-    clustering compares."""
-    lead = lead_of(summary)
-    names = specific_names(lead, actor_words)
+    clustering compares. The lead is read in one pass for both its terms and its names."""
     counts: Counter[str] = Counter()
     for token in content_tokens(title):
         if token not in actor_words:
             counts[token] += TITLE_WEIGHT
-    for token in content_tokens(lead)[:LEAD_MAX_TOKENS]:
-        if token not in actor_words:
-            counts[token] += 1.0
+    names: set[str] = set()
+    sentence_start = True
+    lead_terms = 0
+    for raw in _TOKEN_OR_MARK.findall(lead_of(summary)):
+        if not raw:
+            sentence_start = True
+            continue
+        if raw[0].isdigit():
+            sentence_start = False
+            continue
+        token = normalise(raw)
+        if not sentence_start and raw[0].isupper() and _is_specific_name(raw, token, actor_words):
+            names.add(token)
+        sentence_start = False
+        if len(token) > 1 and token not in STOPWORDS:
+            if lead_terms < LEAD_MAX_TOKENS and token not in actor_words:
+                counts[token] += 1.0
+            lead_terms += 1
     for token in names:
         if token in counts:
             counts[token] *= SPECIFIC_NAME_BOOST
