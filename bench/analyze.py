@@ -56,10 +56,13 @@ from bot.feeds.models import ParsedEntry  # noqa: E402
 from bot.intel.actors import default_gazetteer  # noqa: E402
 from bot.intel.briefing import BriefingRequest  # noqa: E402
 from bot.intel.service import IntelService  # noqa: E402
-from bot.pipeline import Incoming, Pipeline  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.facts import AnalysisPool, EntryFacts  # noqa: E402
+from bot.pipeline import Incoming, Pipeline, ProcessedItem  # noqa: E402
 from storage import open_storage  # noqa: E402
 
 FILL_BATCH = 1000
+AHEAD = 8  # batches the analysis workers may describe ahead of the pipeline
 FEED_BATCH_NEW = 40
 REPEAT_SHARE = 0.25
 UPDATE_EVERY = 10
@@ -96,19 +99,50 @@ def _now_after(stream: Stream, latest: datetime) -> datetime:
     return min(max(latest, stream.clock) + timedelta(minutes=5), datetime.now(UTC))
 
 
-async def fill(pipeline: Pipeline, stream: Stream, count: int) -> float:
+class Feeder:
+    """Hands batches to the pipeline the way `IngestService` does: the analysis workers describe up to `ahead`
+    batches while the pipeline (the single writer) processes the current one, in order."""
+
+    def __init__(self, pipeline: Pipeline, pool: AnalysisPool, ahead: int = AHEAD) -> None:
+        self._pipeline = pipeline
+        self._pool = pool
+        self._ahead = ahead
+
+    async def run(self, batches: Iterator[tuple[datetime, list[Incoming]]]) -> list[ProcessedItem]:
+        results: list[ProcessedItem] = []
+        pending: deque[tuple[datetime, list[Incoming], asyncio.Task[tuple[EntryFacts, ...] | None]]] = deque()
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < self._ahead:
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                now, items = batch
+                task = asyncio.create_task(self._pool.facts([incoming.entry for incoming in items]))
+                pending.append((now, items, task))
+            if pending:
+                now, items, task = pending.popleft()
+                results += await self._pipeline.process(items, now=now, facts=await task)
+        return results
+
+
+async def fill(feeder: Feeder, stream: Stream, count: int) -> float:
     """Store the next `count` articles in big mixed batches; return the seconds it took."""
+    def batches() -> Iterator[tuple[datetime, list[Incoming]]]:
+        left = count
+        while left > 0:
+            batch = stream.take(min(FILL_BATCH, left))
+            if not batch:
+                return
+            left -= len(batch)
+            for outlet, incoming in batch:
+                stream.remember(outlet, incoming)
+            yield _now_after(stream, max(incoming.entry.published for _, incoming in batch)), \
+                [incoming for _, incoming in batch]  # type: ignore[type-var]
+
     started = time.perf_counter()
-    left = count
-    while left > 0:
-        batch = stream.take(min(FILL_BATCH, left))
-        if not batch:
-            break
-        left -= len(batch)
-        now = _now_after(stream, max(incoming.entry.published for _, incoming in batch))  # type: ignore[type-var]
-        await pipeline.process([incoming for _, incoming in batch], now=now)
-        for outlet, incoming in batch:
-            stream.remember(outlet, incoming)
+    await feeder.run(batches())
     return time.perf_counter() - started
 
 
@@ -139,15 +173,14 @@ def feed_batches(stream: Stream, count: int, rng: random.Random) -> list[tuple[d
     return [(_now_after(stream, latest), items, new) for latest, items, new in batches]
 
 
-async def measure(pipeline: Pipeline, stream: Stream, count: int, rng: random.Random) -> dict[str, float]:
+async def measure(feeder: Feeder, stream: Stream, count: int, rng: random.Random) -> dict[str, float]:
     batches = feed_batches(stream, count, rng)
     new = sum(n for _, _, n in batches)
     items = sum(len(batch) for _, batch, _ in batches)
     kinds: dict[str, int] = defaultdict(int)
     started = time.perf_counter()
-    for now, batch, _ in batches:
-        for processed in await pipeline.process(batch, now=now):
-            kinds[processed.kind] += 1
+    for processed in await feeder.run(iter([(now, batch) for now, batch, _ in batches])):
+        kinds[processed.kind] += 1
     seconds = time.perf_counter() - started
     return {"new": new, "items": items, "batches": len(batches), "seconds": seconds, "rate": new / seconds,
             "items_per_s": items / seconds, "kinds": dict(kinds)}
@@ -236,14 +269,17 @@ async def run(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
     pipeline = await Pipeline.create(storage, now=world.start)
     report: dict[str, object] = {"levels": levels, "window": window}
     stored = 0
-    for level in levels:
-        print(f"filling to {level:,} articles ...", flush=True)
-        fill_s = await fill(pipeline, stream, level - stored)
-        report[f"fill_{level}"] = {"articles": level - stored, "seconds": fill_s,
-                                   "rate": (level - stored) / fill_s}
-        print(f"measuring {window:,} articles with {level:,} stored ...", flush=True)
-        report[f"measure_{level}"] = await measure(pipeline, stream, window, rng)
-        stored = level + window
+    async with AnalysisPool(args.workers) as pool:
+        feeder = Feeder(pipeline, pool)
+        await pool.facts([])  # start the workers before any clock runs
+        for level in levels:
+            print(f"filling to {level:,} articles ...", flush=True)
+            fill_s = await fill(feeder, stream, level - stored)
+            report[f"fill_{level}"] = {"articles": level - stored, "seconds": fill_s,
+                                       "rate": (level - stored) / fill_s}
+            print(f"measuring {window:,} articles with {level:,} stored ...", flush=True)
+            report[f"measure_{level}"] = await measure(feeder, stream, window, rng)
+            stored = level + window
     report["repeat_ms"] = await repeat_cost(pipeline, stream)
     stats = await storage.stats()
     report["stored"] = stats.articles
@@ -258,6 +294,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
     await (await open_storage(workdir / "store.db")).close()
     report["store"] = storage_limit(database, workdir)
     report["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report["workers_maxrss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return report
 
 
@@ -270,9 +307,13 @@ def main() -> int:
                         help="days the articles are spread over (default 90: the retention period, so 100,000 "
                              "stored is a full retention window of about 1,100 articles a day)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=Settings().analysis_workers,
+                        help="analysis worker processes, as SITREP_ANALYSIS_WORKERS (default: one per CPU beyond the "
+                             "first, at most 4)")
     args = parser.parse_args()
     run_started = time.perf_counter()
-    print(f"analyze benchmark: {args.outlets} outlets over {args.days:g} days, {os.cpu_count()} CPUs", flush=True)
+    print(f"analyze benchmark: {args.outlets} outlets over {args.days:g} days, {os.cpu_count()} CPUs, "
+          f"{args.workers} analysis worker(s)", flush=True)
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
         report = asyncio.run(run(args, Path(tmp)))
 
@@ -296,7 +337,7 @@ def main() -> int:
           f"{store['tail_items_per_s']:.0f}/s")
     print(f"\n{report['stored']:,} articles stored ({report['duplicates']:,} as duplicates); a feed re-sent unchanged "
           f"costs {report['repeat_ms']:.2f} ms per item; Pipeline.create (start-up reload) {report['reload_s']:.2f} s; "
-          f"peak RSS {report['maxrss_mb']:.0f} MB")
+          f"peak RSS {report['maxrss_mb']:.0f} MB (largest analysis worker {report['workers_maxrss_mb']:.0f} MB)")
     for name in ("brief", "relations"):
         timing = read[name]
         print(f"{name:10} p50 {timing['p50_ms']:7.1f} ms  p95 {timing['p95_ms']:7.1f} ms  max {timing['max_ms']:7.1f} ms"

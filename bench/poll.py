@@ -212,7 +212,8 @@ def sitrep_in_child(base: str, feeds: int, workdir: Path) -> dict[str, float]:
 
 
 class RssSampler(threading.Thread):
-    """Samples this process's RSS every `interval` seconds; `peak` is the largest seen, in bytes."""
+    """Samples the RSS of this process and its analysis workers (children) every `interval` seconds; `peak` is
+    the largest total seen, in bytes, and `workers_peak` the children's share at that moment."""
 
     def __init__(self, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
@@ -222,16 +223,30 @@ class RssSampler(threading.Thread):
         self._interval = interval
         self._done = threading.Event()
         self.peak = 0
+        self.workers_peak = 0
+
+    def sample(self) -> None:
+        import psutil
+
+        children = 0
+        for child in self.process.children(recursive=True):
+            try:
+                children += child.memory_info().rss
+            except psutil.Error:
+                continue  # it exited between the listing and the reading
+        total = self.process.memory_info().rss + children
+        if total > self.peak:
+            self.peak, self.workers_peak = total, children
 
     def run(self) -> None:
         while not self._done.is_set():
-            self.peak = max(self.peak, self.process.memory_info().rss)
+            self.sample()
             self._done.wait(self._interval)
 
     def stop(self) -> int:
         self._done.set()
         self.join()
-        self.peak = max(self.peak, self.process.memory_info().rss)
+        self.sample()
         return self.peak
 
 
@@ -239,6 +254,7 @@ async def sitrep_worker(base: str, feeds: int, workdir: Path) -> dict[str, float
     import logging
 
     from bot.config import Settings
+    from bot.facts import AnalysisPool
     from bot.feeds.fetcher import Fetcher
     from bot.feeds.ingest import IngestService, utcnow
     from bot.feeds.registry import add_or_get_feed
@@ -257,16 +273,16 @@ async def sitrep_worker(base: str, feeds: int, workdir: Path) -> dict[str, float
         sampler = RssSampler()
         rss_before = sampler.process.memory_info().rss
         sampler.start()
-        async with Fetcher(settings) as fetcher:
+        async with Fetcher(settings) as fetcher, AnalysisPool(settings.analysis_workers) as analysis:
             pipeline = await Pipeline.create(storage, now=utcnow())
-            service = IngestService(storage, fetcher, pipeline, settings)
+            service = IngestService(storage, fetcher, pipeline, settings, analysis=analysis)
             started = time.perf_counter()
             first = await service.run_cycle()
             first_s = time.perf_counter() - started
             stats = await storage.stats()
             rss_after_first = sampler.process.memory_info().rss
             # The next cycle as the poller runs it: the feeds come due again and answer 304 to their ETags.
-            later = IngestService(storage, fetcher, pipeline, settings,
+            later = IngestService(storage, fetcher, pipeline, settings, analysis=analysis,
                                   clock=lambda: utcnow() + timedelta(seconds=2 * settings.poll_interval_s))
             started = time.perf_counter()
             second = await later.run_cycle()
@@ -280,7 +296,9 @@ async def sitrep_worker(base: str, feeds: int, workdir: Path) -> dict[str, float
         "items_per_s": stats.articles / first_s, "ok": first.count("ok"), "failed": first.count("failed"),
         "errors": sorted({r.error for r in first.feeds if r.error})[:3], "not_modified_s": second_s,
         "not_modified": second.count("not_modified"), "peak_rss_mb": max(peak, maxrss) / 2**20,
-        "sampled_peak_rss_mb": peak / 2**20, "maxrss_mb": maxrss / 2**20, "rss_before_cycle_mb": rss_before / 2**20,
+        "sampled_peak_rss_mb": peak / 2**20, "maxrss_mb": maxrss / 2**20,
+        "workers": settings.analysis_workers, "workers_rss_mb": sampler.workers_peak / 2**20,
+        "rss_before_cycle_mb": rss_before / 2**20,
         "rss_after_first_cycle_mb": rss_after_first / 2**20,
     }
 
@@ -370,8 +388,10 @@ def main() -> int:
         print(f"{name:8} {items:8d} {seconds:9.2f} {rate:9.0f} {cycle}  {note}")
     print(f"\nload average at the end (1/5/15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs; "
           f"whole run {time.perf_counter() - run_started:.0f} s")
-    print(f"Sitrep peak RSS {sitrep_result['peak_rss_mb']:.0f} MB (child process running only Sitrep: "
-          f"sampled {sitrep_result['sampled_peak_rss_mb']:.0f} MB, VmHWM {sitrep_result['maxrss_mb']:.0f} MB; "
+    print(f"Sitrep peak RSS {sitrep_result['peak_rss_mb']:.0f} MB (child process running only Sitrep, with its "
+          f"{sitrep_result['workers']} analysis worker(s): sampled {sitrep_result['sampled_peak_rss_mb']:.0f} MB of "
+          f"which workers {sitrep_result['workers_rss_mb']:.0f} MB, main process VmHWM "
+          f"{sitrep_result['maxrss_mb']:.0f} MB; "
           f"{sitrep_result['rss_before_cycle_mb']:.0f} MB before the cycle, "
           f"{sitrep_result['rss_after_first_cycle_mb']:.0f} MB after it)")
     if sitrep_result["errors"]:

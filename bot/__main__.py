@@ -2,4 +2,6 @@
 
 from bot.cli import main
 
-raise SystemExit(main())
+# Guarded: analysis workers are spawned processes, which import the parent's main module under another name.
+if __name__ == "__main__":
+    raise SystemExit(main())

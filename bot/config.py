@@ -63,6 +63,18 @@ def _parse_float(raw: str) -> float:
     return value
 
 
+def default_analysis_workers() -> int:
+    """One worker process per core beyond the one the event loop and the database use, at most 4."""
+    return max(0, min(4, (os.cpu_count() or 1) - 1))
+
+
+def _parse_workers(raw: str) -> int:
+    value = int(raw.strip())
+    if not 0 <= value <= 32:
+        raise ValueError("expected a whole number from 0 to 32")
+    return value
+
+
 def _read(env: Mapping[str, str], name: str, parse: Callable[[str], T], default: T) -> T:
     raw = env.get(name)
     if raw is None or raw.strip() == "":
@@ -82,6 +94,7 @@ class Settings:
     dev_guild_id: int | None = None
     poll_interval_s: int = 900
     fetch_concurrency: int = 64
+    analysis_workers: int = field(default_factory=lambda: default_analysis_workers())
     per_host_concurrency: int = 4
     connect_timeout_s: float = 10.0
     total_timeout_s: float = 30.0
@@ -124,6 +137,7 @@ class Settings:
             dev_guild_id=_read(env, "SITREP_DEV_GUILD", _parse_optional_snowflake, None),
             poll_interval_s=_read(env, "SITREP_POLL_INTERVAL", _parse_positive_int, defaults.poll_interval_s),
             fetch_concurrency=_read(env, "SITREP_FETCH_CONCURRENCY", _parse_positive_int, defaults.fetch_concurrency),
+            analysis_workers=_read(env, "SITREP_ANALYSIS_WORKERS", _parse_workers, defaults.analysis_workers),
             per_host_concurrency=_read(env, "SITREP_PER_HOST_CONCURRENCY", _parse_positive_int,
                                        defaults.per_host_concurrency),
             connect_timeout_s=_read(env, "SITREP_CONNECT_TIMEOUT", _parse_positive_float, defaults.connect_timeout_s),

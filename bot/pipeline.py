@@ -17,7 +17,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot.feeds.dedup import NearDuplicateIndex, Signature, signature_of
+from bot.facts import EntryFacts, facts_of
+from bot.feeds.dedup import NearDuplicateIndex, Signature
 from bot.feeds.identity import content_fingerprint, effective_published, item_identity
 from bot.feeds.models import ArticleUpdate, FeedFetchState, IngestBatch, KnownItem, NewArticle, ParsedEntry
 from bot.feeds.urls import canonicalize_url, is_http_url
@@ -121,20 +122,28 @@ class Pipeline:
             self._stories.restore(story)
 
     async def process(self, items: Sequence[Incoming], *, now: datetime, backlog: bool = False,
-                      feed_states: Sequence[FeedFetchState] = (), plan: Planner | None = None) -> list[ProcessedItem]:
+                      feed_states: Sequence[FeedFetchState] = (), plan: Planner | None = None,
+                      facts: Sequence[EntryFacts] | None = None) -> list[ProcessedItem]:
         """Process `items` in order and store the outcome with `feed_states` in one transaction.
+
+        `facts`, when given, are the items' `EntryFacts` already computed (by an analysis worker), one per item.
 
         `backlog` marks new articles as the first fetch of a feed: stored and searchable, never announced.
         `plan`, when given, decides what to send because of these items; its decisions (the outbox rows) are
         written in the same transaction, so a crash can lose neither an article's message nor post it twice.
         """
         async with self._lock:
-            return await self._process(items, now=now, backlog=backlog, feed_states=feed_states, plan=plan)
+            return await self._process(items, now=now, backlog=backlog, feed_states=feed_states, plan=plan,
+                                       facts=facts)
 
     async def _process(self, items: Sequence[Incoming], *, now: datetime, backlog: bool,
-                       feed_states: Sequence[FeedFetchState], plan: Planner | None) -> list[ProcessedItem]:
+                       feed_states: Sequence[FeedFetchState], plan: Planner | None,
+                       facts: Sequence[EntryFacts] | None) -> list[ProcessedItem]:
+        if facts is not None and len(facts) != len(items):
+            raise ValueError(f"{len(facts)} facts for {len(items)} items")
         state = await self._prepare(items)
-        results = [self._process_one(item, state, now=now, backlog=backlog) for item in items]
+        results = [self._process_one(item, state, now=now, backlog=backlog, facts=facts[index] if facts else None)
+                   for index, item in enumerate(items)]
         delivery = await plan(results, backlog, now) if plan is not None else None
         batch = IngestBatch(
             articles=tuple(state.articles), updates=tuple(state.updates), feed_states=tuple(feed_states),
@@ -180,22 +189,23 @@ class Pipeline:
             block = await self._storage.reserve_ids(sequence, max(needed, _ID_BLOCK))
             free[:0] = reversed(block)
 
-    def _process_one(self, item: Incoming, state: _BatchState, *, now: datetime, backlog: bool) -> ProcessedItem:
+    def _process_one(self, item: Incoming, state: _BatchState, *, now: datetime, backlog: bool,
+                     facts: EntryFacts | None) -> ProcessedItem:
         entry = item.entry
         identity = item_identity(entry)
         fingerprint = content_fingerprint(entry.title, entry.summary)
         known = state.known.get((item.feed_id, identity))
         if known is not None:
-            return self._process_known(item, known, fingerprint, state, now)
+            return self._process_known(item, known, fingerprint, state, now, facts)
         article_id = state.ids.pop()
         canonical = state.canonical.get(entry.link) if entry.link else None
-        signature = signature_of(entry.title, entry.summary)
+        facts = facts or facts_of(entry, self._analyst)
+        signature, intel = facts.signature, facts.intel
         published = effective_published(entry, now)
         duplicate_of, story_id = state.link_roots.get(canonical, (None, None)) if canonical else (None, None)
         if duplicate_of is None:
             duplicate_of = self._duplicates.find(signature)
             story_id = self._story_of.get(duplicate_of) if duplicate_of is not None else None
-        intel = self._analyst.describe(entry.title, entry.summary)
         publisher = publisher_of(entry.link, item.feed_url)
         if duplicate_of is None:
             self._duplicates.add(article_id, signature, published.timestamp())
@@ -235,15 +245,15 @@ class Pipeline:
         return assignment.story
 
     def _process_known(self, item: Incoming, known: KnownItem, fingerprint: str, state: _BatchState,
-                       now: datetime) -> ProcessedItem:
+                       now: datetime, facts: EntryFacts | None) -> ProcessedItem:
         if known.article_id is None:
             return ProcessedItem(item, "forgotten", None)
         if known.content_hash == fingerprint:
             # Nothing to analyse again: a feed without ETags repeats every item on every poll.
             return ProcessedItem(item, "unchanged", known.article_id, known.article_id, known.story_id)
         entry = item.entry
-        intel = self._analyst.describe(entry.title, entry.summary)
-        signature = signature_of(entry.title, entry.summary)
+        facts = facts or facts_of(entry, self._analyst)
+        signature, intel = facts.signature, facts.intel
         if known.root_id == known.article_id:
             self._duplicates.add(known.article_id, signature, effective_published(entry, now).timestamp())
             self._record_tags(state, known.article_id, intel)

@@ -45,6 +45,7 @@ def test_values_are_read_and_trimmed() -> None:
         "SITREP_LOG_LEVEL": "debug",
         "SITREP_DISCORD_API_BASE": "http://127.0.0.1:8765/api",
         "SITREP_TEST_CLOCK_OFFSET": "-3600",
+        "SITREP_ANALYSIS_WORKERS": " 0 ",
     })
     assert settings.database == Path("/data/sitrep.db")
     assert settings.discord_token == TOKEN
@@ -55,6 +56,13 @@ def test_values_are_read_and_trimmed() -> None:
     assert settings.log_level == "DEBUG"
     assert settings.discord_api_base == "http://127.0.0.1:8765/api"
     assert settings.clock_offset_s == -3600.0
+    assert settings.analysis_workers == 0
+
+
+def test_analysis_workers_default_to_the_cores_beyond_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    for cores, workers in ((1, 0), (2, 1), (4, 3), (64, 4), (None, 0)):
+        monkeypatch.setattr("os.cpu_count", lambda cores=cores: cores)
+        assert Settings.from_env({}).analysis_workers == workers
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -82,6 +90,9 @@ def test_booleans(raw: str, expected: bool) -> None:
     ("SITREP_CONNECT_TIMEOUT", "-1"),
     ("SITREP_MAX_BODY_BYTES", "5MB"),
     ("SITREP_FETCH_CONCURRENCY", "0"),
+    ("SITREP_ANALYSIS_WORKERS", "-1"),
+    ("SITREP_ANALYSIS_WORKERS", "many"),
+    ("SITREP_ANALYSIS_WORKERS", "33"),
 ])
 def test_malformed_value_raises_config_error_naming_the_variable(name: str, value: str) -> None:
     with pytest.raises(ConfigError) as caught:

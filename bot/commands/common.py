@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.config import Settings
+from bot.facts import AnalysisPool
 from bot.feeds.fetcher import Fetcher
 from bot.feeds.ingest import IngestService, utcnow
 from bot.pipeline import Pipeline
@@ -43,9 +44,11 @@ class Services:
 @asynccontextmanager
 async def opened_services(settings: Settings, *, now: datetime | None = None) -> AsyncIterator[Services]:
     """Storage, fetcher and pipeline wired together, as `make_services` does for the bot."""
-    async with opened_storage(settings.database) as storage, Fetcher(settings) as fetcher:
+    async with opened_storage(settings.database) as storage, Fetcher(settings) as fetcher, \
+            AnalysisPool(settings.analysis_workers) as analysis:
         pipeline = await Pipeline.create(storage, now=now or utcnow())
-        yield Services(storage, fetcher, pipeline, IngestService(storage, fetcher, pipeline, settings))
+        yield Services(storage, fetcher, pipeline,
+                       IngestService(storage, fetcher, pipeline, settings, analysis=analysis))
 
 
 def format_time(value: datetime | None) -> str:

@@ -12,6 +12,7 @@ import discord
 
 from bot.commands.common import UsageError, opened_storage
 from bot.config import Settings
+from bot.facts import AnalysisPool
 from bot.feeds.fetcher import Fetcher
 
 log = logging.getLogger(__name__)
@@ -50,8 +51,9 @@ async def run_bot(args: argparse.Namespace, settings: Settings) -> int:
 
     token = _token(settings)
     point_at_test_discord(settings.discord_api_base)
-    async with opened_storage(settings.database) as storage, Fetcher(settings) as fetcher:
-        services = await build_services(settings, storage, fetcher)
+    async with opened_storage(settings.database) as storage, Fetcher(settings) as fetcher, \
+            AnalysisPool(settings.analysis_workers) as analysis:
+        services = await build_services(settings, storage, fetcher, analysis=analysis)
         bot = SitrepBot(services)
         loop = asyncio.get_running_loop()
         stopping = asyncio.Event()

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
+from bot.facts import AnalysisPool, EntryFacts
 from bot.feeds.fetcher import Fetcher, FetchError, FetchResult
 from bot.feeds.models import Feed, FeedFetchState, ParsedFeed
 from bot.feeds.parser import FeedParseError, parse_feed
@@ -80,6 +81,7 @@ class _Fetched:
     result: FetchResult | None = None
     parsed: ParsedFeed | None = None
     error: FetchError | None = None
+    facts: tuple[EntryFacts, ...] | None = None  # per entry of `parsed`, when a worker prepared it
 
 
 class IngestService:
@@ -87,8 +89,9 @@ class IngestService:
 
     def __init__(self, storage: Storage, fetcher: Fetcher, pipeline: Pipeline, settings: Settings, *,
                  clock: Clock = utcnow, rng: random.Random | None = None,
-                 planner: DeliveryPlanner | None = None) -> None:
+                 planner: DeliveryPlanner | None = None, analysis: AnalysisPool | None = None) -> None:
         self._storage = storage
+        self._analysis = analysis
         self._planner = planner
         self._fetcher = fetcher
         self._pipeline = pipeline
@@ -130,20 +133,35 @@ class IngestService:
                           in_flight: asyncio.Semaphore) -> None:
         await in_flight.acquire()
         try:
-            result = await self._fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
-        except FetchError as exc:
-            await queue.put(_Fetched(feed, error=exc))
+            fetched = await self._prepare(feed)
         except BaseException:
             in_flight.release()
             raise
-        else:
-            await queue.put(_Fetched(feed, result=result))
+        await queue.put(fetched)
+
+    async def _prepare(self, feed: Feed) -> _Fetched:
+        """Fetch, and where worker processes are available, parse and describe there while other feeds wait
+        for the single writer."""
+        try:
+            result = await self._fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        except FetchError as exc:
+            return _Fetched(feed, error=exc)
+        if self._analysis is None or result.not_modified or result.body is None:
+            return _Fetched(feed, result=result)
+        try:
+            prepared = await self._analysis.prepare(result.body)
+        except FeedParseError as exc:
+            return _Fetched(feed, error=FetchError(str(exc)))
+        if prepared is None:
+            return _Fetched(feed, result=result)
+        return _Fetched(feed, result=result, parsed=prepared.feed, facts=prepared.facts)
 
     @staticmethod
     def _parse(fetched: _Fetched) -> _Fetched:
         """Parsed by the consumer, one feed at a time: a queue of raw bodies is much smaller than of entries."""
         result = fetched.result
-        if fetched.error is not None or result is None or result.not_modified or result.body is None:
+        if (fetched.error is not None or fetched.parsed is not None or result is None or result.not_modified
+                or result.body is None):
             return fetched
         try:
             return _Fetched(fetched.feed, result=result, parsed=parse_feed(result.body))
@@ -193,13 +211,14 @@ class IngestService:
         if fetched.parsed is None:
             pending.append(ok)
             return FeedReport(feed, "not_modified")
-        entries = sorted(enumerate(fetched.parsed.entries),
-                         key=lambda pair: (pair[1].published or now, -pair[0]))
+        order = sorted(range(len(fetched.parsed.entries)),
+                       key=lambda index: (fetched.parsed.entries[index].published or now, -index))  # type: ignore[union-attr]
         backlog = not feed.initialised
         plan = functools.partial(self._planner.plan, cycle, feed) if self._planner and cycle else None
         items = await self._pipeline.process(
-            [Incoming(feed.id, entry, fetched.parsed.site_url or feed.url) for _, entry in entries],
+            [Incoming(feed.id, fetched.parsed.entries[index], fetched.parsed.site_url or feed.url) for index in order],
             now=now, backlog=backlog, feed_states=[ok], plan=plan,
+            facts=[fetched.facts[index] for index in order] if fetched.facts is not None else None,
         )
         feed_report = FeedReport(feed, "ok", backlog=backlog, entries=len(items), items=items if keep_items else [])
         for item in items:

@@ -163,6 +163,15 @@ class DomainTag:
     def domains(self) -> tuple[str, ...]:
         return (self.primary,) if self.secondary is None else (self.primary, self.secondary)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Picklable (analysis workers send tags back), though a mappingproxy itself is not."""
+        return _domain_tag, (self.primary, self.secondary, dict(self.scores), dict(self.evidence))
+
+
+def _domain_tag(primary: str, secondary: str | None, scores: dict[str, float],
+                evidence: dict[str, tuple[str, ...]]) -> DomainTag:
+    return DomainTag(primary, secondary, MappingProxyType(scores), MappingProxyType(evidence))
+
 
 @dataclass(frozen=True, slots=True)
 class DomainSettings:

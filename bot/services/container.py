@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.config import Settings
+from bot.facts import AnalysisPool
 from bot.delivery.briefings import BriefingJob
 from bot.delivery.planner import DeliveryPlanner
 from bot.feeds.fetcher import Fetcher
@@ -50,12 +51,12 @@ def offset_clock(offset_s: float) -> Clock:
 
 
 async def build_services(settings: Settings, storage: Storage, fetcher: Fetcher, *,
-                         clock: Clock | None = None) -> Services:
+                         clock: Clock | None = None, analysis: AnalysisPool | None = None) -> Services:
     clock = clock or offset_clock(settings.clock_offset_s)
     gazetteer = default_gazetteer()
     pipeline = await Pipeline.create(storage, now=clock())
     planner = DeliveryPlanner(storage, pipeline, gazetteer, cap=settings.posts_per_channel_per_cycle)
-    ingest = IngestService(storage, fetcher, pipeline, settings, clock=clock, planner=planner)
+    ingest = IngestService(storage, fetcher, pipeline, settings, clock=clock, planner=planner, analysis=analysis)
     intel = IntelService(storage, gazetteer)
     return Services(
         settings=settings, storage=storage, fetcher=fetcher, pipeline=pipeline, planner=planner, ingest=ingest,

@@ -1,0 +1,118 @@
+"""The half of the pipeline that depends on nothing but the entry itself, and a process pool to run it on.
+
+Parsing a feed, and reading each entry's actors, domains, tone, clustering terms and MinHash signature, are
+pure functions of the feed's bytes: they need no database and no in-memory index. They are also most of an
+article's cost (about 0.3 ms of pure Python each). `AnalysisPool` runs them in worker processes, so that while
+the pipeline's single writer clusters and stores one feed, the next feeds are being parsed and described on
+the other cores. The pipeline takes the results as they are (`Pipeline.process(..., facts=...)`) and computes
+them itself for anything it was not given, so the two paths give the same articles, stories and tags.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import multiprocessing
+from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.feeds.dedup import Signature, signature_of
+from bot.feeds.models import ParsedEntry, ParsedFeed
+from bot.feeds.parser import parse_feed
+from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFacts:
+    """What the pipeline reads out of one entry's title and text."""
+
+    signature: Signature
+    intel: ArticleIntel
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedFeed:
+    """A parsed feed with the facts of each of its entries, in the same order."""
+
+    feed: ParsedFeed
+    facts: tuple[EntryFacts, ...]
+
+
+def facts_of(entry: ParsedEntry, analyst: Analyst | None = None) -> EntryFacts:
+    analyst = analyst or default_analyst()
+    return EntryFacts(signature_of(entry.title, entry.summary), analyst.describe(entry.title, entry.summary))
+
+
+def prepare_feed(body: bytes) -> PreparedFeed:
+    """Parse a feed and describe every entry (raises `FeedParseError` like `parse_feed`)."""
+    parsed = parse_feed(body)
+    return PreparedFeed(parsed, tuple(facts_of(entry) for entry in parsed.entries))
+
+
+def facts_of_entries(entries: Sequence[ParsedEntry]) -> tuple[EntryFacts, ...]:
+    return tuple(facts_of(entry) for entry in entries)
+
+
+def _warm_up() -> None:
+    """Build the gazetteer and the lexicons once per worker, before its first feed."""
+    default_analyst().describe("", "")
+
+
+class AnalysisPool:
+    """Worker processes for `prepare_feed`; use as `async with AnalysisPool(workers) as pool:`.
+
+    With no workers there is nothing to run: callers parse in their own process, as before. If a worker dies,
+    the pool is closed and callers fall back to the same work in their own process; nothing is lost.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._executor: concurrent.futures.ProcessPoolExecutor | None = None
+
+    @property
+    def active(self) -> bool:
+        return self._executor is not None
+
+    async def __aenter__(self) -> AnalysisPool:
+        if self.workers > 0:
+            # "spawn": a fork of a process that runs aiosqlite's and aiohttp's threads could inherit held locks.
+            self._executor = concurrent.futures.ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+
+    async def prepare(self, body: bytes) -> PreparedFeed | None:
+        """The prepared feed, or None when there is no worker to do it (the caller then parses it itself).
+
+        Raises `FeedParseError` for a feed neither parser can read, as `parse_feed` does.
+        """
+        return await self._run(prepare_feed, body)
+
+    async def facts(self, entries: Sequence[ParsedEntry]) -> tuple[EntryFacts, ...] | None:
+        """The facts of already parsed entries, or None when there is no worker (the pipeline computes them)."""
+        return await self._run(facts_of_entries, tuple(entries))
+
+    async def _run(self, function: Callable[..., T], argument: object) -> T | None:
+        executor = self._executor
+        if executor is None:
+            return None
+        try:
+            return await asyncio.get_running_loop().run_in_executor(executor, function, argument)
+        except BrokenProcessPool:
+            if self._executor is executor:
+                log.error("an analysis worker died; parsing in the main process from now on")
+                self.close()
+            return None

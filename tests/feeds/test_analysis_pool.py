@@ -1,0 +1,116 @@
+"""Parsing and describing in worker processes gives exactly what the main process would have computed."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pickle
+import signal
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.config import Settings
+from bot.facts import AnalysisPool, facts_of, prepare_feed
+from bot.feeds.fetcher import Fetcher
+from bot.feeds.ingest import IngestService
+from bot.feeds.parser import FeedParseError, parse_feed
+from bot.feeds.registry import add_or_get_feed
+from bot.pipeline import Incoming, Pipeline
+from storage import SqliteStorage, open_storage
+from tests.helpers.feed_server import Reply, ScriptedServer
+from tests.helpers.feeds import Item, rss
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+ITEMS = [
+    Item("Russian drones hit Kyiv apartment block, killing three",
+         "A Russian drone attack overnight struck a nine-storey apartment building in Kyiv's Obolon district, "
+         "killing three people, the city's military administration said.", guid="k1", date=NOW - timedelta(hours=3)),
+    Item("Three dead as drone slams into residential building in Ukrainian capital",
+         "Rescuers in Kyiv pulled residents from a partly collapsed block of flats after a drone hit it during a "
+         "night-long Russian raid. Mayor Vitali Klitschko said three people were confirmed dead.",
+         guid="k2", date=NOW - timedelta(hours=2)),
+    Item("EU adopts new sanctions package targeting Russia's shadow fleet",
+         "European Union governments approved a new round of sanctions against Russia on Thursday, adding 118 "
+         "tankers to a port-access ban.", guid="e1", date=NOW - timedelta(hours=1)),
+]
+BODY = rss(ITEMS)
+
+
+def test_facts_survive_pickling() -> None:
+    """Workers send facts back pickled; the domain tag's read-only mappings must come back equal."""
+    prepared = prepare_feed(BODY)
+    assert pickle.loads(pickle.dumps(prepared)) == prepared
+    assert prepared.facts[0].intel.domains.primary == "military"
+    assert prepared.facts == tuple(facts_of(entry) for entry in parse_feed(BODY).entries)
+
+
+async def test_no_workers_means_the_caller_does_the_work() -> None:
+    async with AnalysisPool(0) as pool:
+        assert not pool.active
+        assert await pool.prepare(BODY) is None
+        assert await pool.facts(parse_feed(BODY).entries) is None
+
+
+async def test_a_worker_prepares_the_same_feed_and_reports_parse_errors() -> None:
+    async with AnalysisPool(1) as pool:
+        assert await pool.prepare(BODY) == prepare_feed(BODY)
+        entries = parse_feed(BODY).entries
+        assert await pool.facts(entries) == tuple(facts_of(entry) for entry in entries)
+        with pytest.raises(FeedParseError):
+            await pool.prepare(b"<rss><channel><item><title>broken")
+
+
+async def test_a_dead_worker_closes_the_pool_and_nothing_is_lost() -> None:
+    async with AnalysisPool(1) as pool:
+        assert await pool.prepare(BODY) is not None
+        for pid in list(pool._executor._processes):  # type: ignore[union-attr]
+            os.kill(pid, signal.SIGKILL)
+        deadline = asyncio.get_running_loop().time() + 30
+        while pool.active and asyncio.get_running_loop().time() < deadline:
+            if await pool.prepare(BODY) is None:
+                break
+        assert not pool.active
+        assert await pool.prepare(BODY) is None  # the caller parses in its own process from now on
+
+
+async def test_pipeline_rejects_facts_that_do_not_match_the_items(storage: SqliteStorage) -> None:
+    feed, _ = await add_or_get_feed(storage, "https://a.example/rss", interval_s=900, now=NOW)
+    pipeline = await Pipeline.create(storage, now=NOW)
+    entries = parse_feed(BODY).entries
+    with pytest.raises(ValueError, match="facts"):
+        await pipeline.process([Incoming(feed.id, entry) for entry in entries], now=NOW,
+                               facts=[facts_of(entries[0])])
+
+
+async def _ingest_snapshot(settings: Settings, server: ScriptedServer, workers: int, name: str):
+    storage = await open_storage(settings.database.with_name(name))
+    try:
+        async with Fetcher(settings) as fetcher, AnalysisPool(workers) as pool:
+            pipeline = await Pipeline.create(storage, now=NOW)
+            ingest = IngestService(storage, fetcher, pipeline, settings, clock=lambda: NOW, analysis=pool)
+            feeds = [(await add_or_get_feed(storage, server.url(path), interval_s=900, now=NOW))[0]
+                     for path in ("/a", "/b", "/broken")]
+            report = await ingest.run_cycle(feeds)
+        articles = sorted((a.feed_id, a.guid, a.title, a.story_id is not None, a.duplicate_of)
+                          for a in await storage.newest_articles(100, include_duplicates=True))
+        stories = await storage.stories_between(NOW - timedelta(days=1), NOW)
+        tags = await storage.article_tags([a.id for a in await storage.newest_articles(100)])
+        return (report.new_articles, report.count("failed"), articles,
+                sorted((s.label, s.article_count, s.primary_domain, tuple(sorted(s.actors))) for s in stories),
+                sorted((t.article_id, t.kind, t.tag) for t in tags))
+    finally:
+        await storage.close()
+
+
+async def test_ingest_with_a_worker_stores_what_ingest_without_one_stores(settings: Settings,
+                                                                          feed_server: ScriptedServer) -> None:
+    feed_server.route("/a", Reply(body=BODY))
+    feed_server.route("/b", Reply(body=rss([ITEMS[1], Item("Kenyan police fire tear gas at protesters in Nairobi",
+                                                           "Police fired tear gas at hundreds of protesters.",
+                                                           guid="n1", date=NOW)])))
+    feed_server.route("/broken", Reply(body=b"<rss><channel><item><title>cut off"))
+    inline = await _ingest_snapshot(settings, feed_server, 0, "inline.db")
+    pooled = await _ingest_snapshot(settings, feed_server, 1, "pooled.db")
+    assert inline == pooled
+    assert inline[0] == 5 and inline[1] == 1
