@@ -58,7 +58,8 @@ from bot.intel.briefing import BriefingRequest  # noqa: E402
 from bot.intel.service import IntelService  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.facts import AnalysisPool, EntryFacts  # noqa: E402
-from bot.pipeline import Incoming, Pipeline, ProcessedItem  # noqa: E402
+from bot.feeds.ingest import GROUP_ENTRIES, GROUP_FEEDS  # noqa: E402
+from bot.pipeline import FeedBatch, Incoming, Pipeline, ProcessedItem  # noqa: E402
 from storage import open_storage  # noqa: E402
 
 FILL_BATCH = 1000
@@ -101,7 +102,8 @@ def _now_after(stream: Stream, latest: datetime) -> datetime:
 
 class Feeder:
     """Hands batches to the pipeline the way `IngestService` does: the analysis workers describe up to `ahead`
-    batches while the pipeline (the single writer) processes the current one, in order."""
+    batches while the pipeline (the single writer) stores earlier ones, in order; the batches already described
+    when the pipeline is free go into one transaction (the ingest consumer's group commit, same limits)."""
 
     def __init__(self, pipeline: Pipeline, pool: AnalysisPool, ahead: int = AHEAD) -> None:
         self._pipeline = pipeline
@@ -121,9 +123,18 @@ class Feeder:
                 now, items = batch
                 task = asyncio.create_task(self._pool.facts([incoming.entry for incoming in items]))
                 pending.append((now, items, task))
-            if pending:
+            if not pending:
+                continue
+            now, items, task = pending.popleft()
+            group = [FeedBatch(items, facts=await task)]
+            entries = len(items)
+            while (pending and pending[0][2].done() and len(group) < GROUP_FEEDS
+                   and entries + len(pending[0][1]) <= GROUP_ENTRIES):
                 now, items, task = pending.popleft()
-                results += await self._pipeline.process(items, now=now, facts=await task)
+                group.append(FeedBatch(items, facts=task.result()))
+                entries += len(items)
+            for processed in await self._pipeline.process_batches(group, now=now):
+                results += processed
         return results
 
 

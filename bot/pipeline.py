@@ -22,7 +22,7 @@ from bot.feeds.dedup import NearDuplicateIndex, Signature
 from bot.feeds.identity import content_fingerprint, effective_published, item_identity
 from bot.feeds.models import ArticleUpdate, FeedFetchState, IngestBatch, KnownItem, NewArticle, ParsedEntry
 from bot.feeds.urls import canonicalize_url, is_http_url
-from bot.delivery.models import Delivery
+from bot.delivery.models import Delivery, merge_deliveries
 from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
 from bot.intel.models import RelationRow, StoryPublisherRow, StoryRow, TagRow
 from bot.intel.publishers import publisher_of
@@ -46,6 +46,23 @@ class Incoming:
     feed_id: int
     entry: ParsedEntry
     feed_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedBatch:
+    """One feed's items for `Pipeline.process_batches`, with what is stored or decided along with them.
+
+    `backlog` marks new articles as the first fetch of a feed: stored and searchable, never announced.
+    `feed_state` is the feed's fetch state, written in the same transaction as its articles.
+    `plan`, when given, decides what to send because of these items (its outbox rows go in the same transaction).
+    `facts`, when given, are the items' `EntryFacts` already computed (by an analysis worker), one per item.
+    """
+
+    items: Sequence[Incoming]
+    backlog: bool = False
+    feed_state: FeedFetchState | None = None
+    plan: Planner | None = None
+    facts: Sequence[EntryFacts] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,40 +141,51 @@ class Pipeline:
     async def process(self, items: Sequence[Incoming], *, now: datetime, backlog: bool = False,
                       feed_states: Sequence[FeedFetchState] = (), plan: Planner | None = None,
                       facts: Sequence[EntryFacts] | None = None) -> list[ProcessedItem]:
-        """Process `items` in order and store the outcome with `feed_states` in one transaction.
+        """Process `items` in order and store the outcome with `feed_states` in one transaction; the arguments
+        mean what `FeedBatch`'s fields do. A crash can lose neither an article's message nor post it twice."""
+        [results] = await self.process_batches([FeedBatch(items, backlog, None, plan, facts)], now=now,
+                                               feed_states=feed_states)
+        return results
 
-        `facts`, when given, are the items' `EntryFacts` already computed (by an analysis worker), one per item.
-
-        `backlog` marks new articles as the first fetch of a feed: stored and searchable, never announced.
-        `plan`, when given, decides what to send because of these items; its decisions (the outbox rows) are
-        written in the same transaction, so a crash can lose neither an article's message nor post it twice.
-        """
+    async def process_batches(self, batches: Sequence[FeedBatch], *, now: datetime,
+                              feed_states: Sequence[FeedFetchState] = ()) -> list[list[ProcessedItem]]:
+        """Process several feeds' batches in order and store them all in one transaction (a group commit: when
+        many feeds are waiting, one transaction and one round of look-ups for all of them costs much less
+        than one each). Returns each batch's results."""
+        for batch in batches:
+            if batch.facts is not None and len(batch.facts) != len(batch.items):
+                raise ValueError(f"{len(batch.facts)} facts for {len(batch.items)} items")
         async with self._lock:
-            return await self._process(items, now=now, backlog=backlog, feed_states=feed_states, plan=plan,
-                                       facts=facts)
+            return await self._process(batches, now=now, feed_states=feed_states)
 
-    async def _process(self, items: Sequence[Incoming], *, now: datetime, backlog: bool,
-                       feed_states: Sequence[FeedFetchState], plan: Planner | None,
-                       facts: Sequence[EntryFacts] | None) -> list[ProcessedItem]:
-        if facts is not None and len(facts) != len(items):
-            raise ValueError(f"{len(facts)} facts for {len(items)} items")
-        state = await self._prepare(items)
-        results = [self._process_one(item, state, now=now, backlog=backlog, facts=facts[index] if facts else None)
-                   for index, item in enumerate(items)]
-        delivery = await plan(results, backlog, now) if plan is not None else None
-        batch = IngestBatch(
-            articles=tuple(state.articles), updates=tuple(state.updates), feed_states=tuple(feed_states),
+    async def _process(self, batches: Sequence[FeedBatch], *, now: datetime,
+                       feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
+        state = await self._prepare([item for batch in batches for item in batch.items])
+        results: list[list[ProcessedItem]] = []
+        deliveries: list[Delivery] = []
+        for batch in batches:
+            facts = batch.facts
+            processed = [self._process_one(item, state, now=now, backlog=batch.backlog,
+                                           facts=facts[index] if facts else None)
+                         for index, item in enumerate(batch.items)]
+            results.append(processed)
+            if batch.plan is not None and (delivery := await batch.plan(processed, batch.backlog, now)):
+                deliveries.append(delivery)
+        states = (*feed_states, *(batch.feed_state for batch in batches if batch.feed_state is not None))
+        rows = IngestBatch(
+            articles=tuple(state.articles), updates=tuple(state.updates), feed_states=states,
             stories=tuple(_story_row(story) for story in state.touched.values()),
             story_publishers=tuple(
                 StoryPublisherRow(story_id, publisher, _utc(state.touched[story_id].publishers[publisher]))
                 for story_id, publisher in sorted(state.publishers)
             ),
-            tags=tuple(state.tags), relations=tuple(state.relations), delivery=delivery,
+            tags=tuple(state.tags), relations=tuple(state.relations), delivery=merge_deliveries(deliveries),
         )
         try:
-            await self._storage.store_batch(batch)
+            await self._storage.store_batch(rows)
         except BaseException:
-            log.warning("batch of %d items not stored; rebuilding the in-memory indexes", len(items))
+            log.warning("batch of %d items not stored; rebuilding the in-memory indexes",
+                        sum(len(batch.items) for batch in batches))
             await self.reload(now)
             raise
         return results
@@ -172,10 +200,7 @@ class Pipeline:
             if link and link not in canonical and is_http_url(link):
                 canonical[link] = canonicalize_url(link)
         links = list(canonical.values())
-        known: dict[tuple[int, str], KnownItem] = {}
-        for feed_id, identities in by_feed.items():
-            for identity, found in (await self._storage.known_items(feed_id, identities)).items():
-                known[(feed_id, identity)] = found
+        known = await self._storage.known_items(by_feed)
         unknown = sum(1 for feed_id, ids in by_feed.items() for i in set(ids) if (feed_id, i) not in known)
         await self._reserve(self._article_ids, "articles", unknown)
         await self._reserve(self._story_ids, "stories", unknown)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 
 from bot.feeds.models import Article, IngestBatch, KnownItem, StoreStats
@@ -49,27 +49,29 @@ class ArticleQueries(QueriesBase):
         end = int(row[0])
         return range(end - count, end)
 
-    async def known_items(self, feed_id: int, identities: Sequence[str]) -> dict[str, KnownItem]:
-        """What is already known of these identities in this feed: live articles, then the pruned seen-set."""
-        known: dict[str, KnownItem] = {}
+    async def known_items(self, identities: Mapping[int, Sequence[str]]) -> dict[tuple[int, str], KnownItem]:
+        """What is already known of these identities (by feed id): live articles, then the pruned seen-set."""
+        known: dict[tuple[int, str], KnownItem] = {}
         async with self._read() as db:
-            for part in chunks(list(identities)):
-                marks = ",".join("?" * len(part))
-                async with db.execute(
-                    f"""SELECT identity, id, coalesce(duplicate_of, id), content_hash, story_id FROM articles
-                        WHERE feed_id = ? AND identity IN ({marks})""", (feed_id, *part),
-                ) as cursor:
-                    async for identity, article_id, root_id, content_hash, story_id in cursor:
-                        known[identity] = KnownItem(article_id, root_id, content_hash, story_id)
-                missing = [identity for identity in part if identity not in known]
-                if not missing:
-                    continue
-                marks = ",".join("?" * len(missing))
-                async with db.execute(
-                    f"SELECT identity FROM seen_items WHERE feed_id = ? AND identity IN ({marks})", (feed_id, *missing),
-                ) as cursor:
-                    async for (identity,) in cursor:
-                        known[identity] = KnownItem(None, None, None)
+            for feed_id, feed_identities in identities.items():
+                for part in chunks(list(feed_identities)):
+                    marks = ",".join("?" * len(part))
+                    async with db.execute(
+                        f"""SELECT identity, id, coalesce(duplicate_of, id), content_hash, story_id FROM articles
+                            WHERE feed_id = ? AND identity IN ({marks})""", (feed_id, *part),
+                    ) as cursor:
+                        for identity, article_id, root_id, content_hash, story_id in await cursor.fetchall():
+                            known[(feed_id, identity)] = KnownItem(article_id, root_id, content_hash, story_id)
+                    missing = [identity for identity in part if (feed_id, identity) not in known]
+                    if not missing:
+                        continue
+                    marks = ",".join("?" * len(missing))
+                    async with db.execute(
+                        f"SELECT identity FROM seen_items WHERE feed_id = ? AND identity IN ({marks})",
+                        (feed_id, *missing),
+                    ) as cursor:
+                        for (identity,) in await cursor.fetchall():
+                            known[(feed_id, identity)] = KnownItem(None, None, None)
         return known
 
     async def roots_by_canonical_link(self, links: Sequence[str]) -> dict[str, tuple[int, int | None]]:

@@ -3,6 +3,7 @@ when it wants its briefing, and the messages waiting in the outbox."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -101,6 +102,20 @@ class Delivery:
 
     def __bool__(self) -> bool:
         return bool(self.outbox or self.channel_stories or self.alerts or self.schedule_dates or self.announced_feeds)
+
+
+def merge_deliveries(deliveries: Sequence[Delivery]) -> Delivery | None:
+    """Several batches' decisions as one, for a transaction that stores those batches together."""
+    if len(deliveries) <= 1:
+        return deliveries[0] if deliveries else None
+    return Delivery(
+        decided_at=max(delivery.decided_at for delivery in deliveries),
+        outbox=tuple(row for delivery in deliveries for row in delivery.outbox),
+        channel_stories=tuple(row for delivery in deliveries for row in delivery.channel_stories),
+        alerts=tuple(row for delivery in deliveries for row in delivery.alerts),
+        schedule_dates=tuple(row for delivery in deliveries for row in delivery.schedule_dates),
+        announced_feeds=tuple(feed for delivery in deliveries for feed in delivery.announced_feeds),
+    )
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -52,6 +52,30 @@ class DeliveryCycle:
     alerted: set[tuple[int, int]] = field(default_factory=set)
     breaking_sent: dict[int, datetime] = field(default_factory=dict)
     guild_feeds: dict[int, frozenset[int]] = field(default_factory=dict)
+    # The articles of batches planned but not yet committed (a group of feeds shares one transaction), by story:
+    # a later feed of the same group must count them as the database would.
+    uncommitted: dict[int, list[Article]] = field(default_factory=dict)
+
+    def committed(self) -> None:
+        """The batches planned so far are stored: the database has their articles now."""
+        self.uncommitted.clear()
+
+    def checkpoint(self) -> Callable[[], None]:
+        """A function that puts this cycle's decisions back as they are now: when the transaction that was to
+        store the next decisions fails, they were never made, and must not hold back the same posts later."""
+        posts, overflow = dict(self.posts), {key: list(value) for key, value in self.overflow.items()}
+        overflow_ref, decided, alerted = dict(self.overflow_ref), set(self.decided), set(self.alerted)
+        breaking_sent = dict(self.breaking_sent)
+        uncommitted = {story: list(articles) for story, articles in self.uncommitted.items()}
+
+        def restore() -> None:
+            self.uncommitted = uncommitted
+            self.posts = defaultdict(int, posts)
+            self.overflow = defaultdict(list, overflow)
+            self.overflow_ref, self.decided, self.alerted = overflow_ref, decided, alerted
+            self.breaking_sent = breaking_sent
+
+        return restore
 
 
 class DeliveryPlanner:
@@ -69,10 +93,11 @@ class DeliveryPlanner:
     async def plan(self, cycle: DeliveryCycle, feed: Feed, results: Sequence[ProcessedItem], backlog: bool,
                    now: datetime) -> Delivery | None:
         """Posts, watch alerts and breaking alerts caused by one feed's batch."""
-        if backlog:
-            return None
         new = [item for item in results if item.kind == "new" and item.story_id is not None]
-        if not new:
+        for item in new:
+            assert item.story_id is not None
+            cycle.uncommitted.setdefault(item.story_id, []).append(_article(item, feed))
+        if backlog or not new:
             return None
         out = DeliveryBuilder()
         subscriptions = await self._storage.delivering_subscriptions([feed.id])
@@ -130,7 +155,7 @@ class DeliveryPlanner:
             story = self._story(item.story_id) or await self._storage.get_story(item.story_id)
             if story is None:
                 continue
-            story = as_seen_from(story, await self._server_articles(cycle, watch, item.story_id, feed, items))
+            story = as_seen_from(story, await self._server_articles(cycle, watch, item.story_id))
             done.add((watch.id, item.story_id))
             cycle.alerted.add((watch.id, item.story_id))
             article = _article(item, feed)
@@ -146,7 +171,7 @@ class DeliveryPlanner:
                 open_story = self._pipeline.stories.get(story_id)
                 if open_story is None:
                     continue
-                articles = await self._breaking_articles(cycle, watch, story_id, feed, items, now)
+                articles = await self._breaking_articles(cycle, watch, story_id, now)
                 if not articles or not await self._cooldown_over(cycle, watch.channel_id, now):
                     continue
                 done.add((watch.id, story_id))
@@ -159,12 +184,12 @@ class DeliveryPlanner:
                 out.outbox.append(OutboxRow(f"breaking:{watch.id}:{story_id}", watch.guild_id, watch.channel_id,
                                             "breaking", payload.as_json(), ref_id=watch.id))
 
-    async def _breaking_articles(self, cycle: DeliveryCycle, watch: Watch, story_id: int, feed: Feed,
-                                 items: Sequence[ProcessedItem], now: datetime) -> list[Article]:
+    async def _breaking_articles(self, cycle: DeliveryCycle, watch: Watch, story_id: int,
+                                 now: datetime) -> list[Article]:
         """The story's articles from the server's feeds that make it breaking (empty when it is not): at least
         `min_publishers` distinct publishers whose first article falls within `within_minutes` of the latest,
         the latest no older than that from now. Copies count: an outlet running the wire story covers it."""
-        articles = await self._server_articles(cycle, watch, story_id, feed, items)
+        articles = await self._server_articles(cycle, watch, story_id)
         first: dict[str, datetime] = {}
         for article in articles:
             publisher = article.publisher or article.feed_title or str(article.feed_id)
@@ -180,12 +205,12 @@ class DeliveryPlanner:
         return [a for a in articles if (a.publisher or a.feed_title or str(a.feed_id)) in recent
                 and a.published >= latest - window]
 
-    async def _server_articles(self, cycle: DeliveryCycle, watch: Watch, story_id: int, feed: Feed,
-                               items: Sequence[ProcessedItem]) -> list[Article]:
-        """The story's articles from the watching server's own feeds: stored ones and this batch's."""
+    async def _server_articles(self, cycle: DeliveryCycle, watch: Watch, story_id: int) -> list[Article]:
+        """The story's articles from the watching server's own feeds: stored ones, and those of this batch and
+        the batches that will be committed with it."""
         feeds = await self._guild_feeds(cycle, watch.guild_id)
         stored = (await self._storage.story_articles([story_id], feed_ids=sorted(feeds))).get(story_id, [])
-        fresh = [_article(item, feed) for item in items if item.story_id == story_id]
+        fresh = [article for article in cycle.uncommitted.get(story_id, ()) if article.feed_id in feeds]
         return list({article.id: article for article in [*stored, *fresh]}.values())
 
     async def _cooldown_over(self, cycle: DeliveryCycle, channel_id: int, now: datetime) -> bool:

@@ -6,19 +6,20 @@ first copy; two outlets' own accounts of one event share few. Templated bulletin
 never replace them.
 
 The index is our own small band table rather than datasketch's `MinHashLSH`, which needs about 3 KB per entry;
-datasketch still computes the signatures.
+datasketch still computes the signatures. It is imported on first use: importing it imports scipy (about 45 MB),
+which a process that only compares signatures (the pipeline, when analysis workers compute them) never needs.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import zlib
 from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 32
 BANDS = 8
@@ -43,6 +44,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+def _signature(values: bytes, numbers: tuple[str, ...]) -> Signature:
+    return Signature(values, frozenset(sys.intern(number) for number in numbers))
+
+
 @dataclass(frozen=True, slots=True)
 class Signature:
     """What the index keeps of an article: its MinHash values and the figures it quotes."""
@@ -60,6 +65,10 @@ class Signature:
         numbers = blob[size:].decode("ascii")
         return cls(bytes(blob[:size]), frozenset(numbers.split()) if numbers else frozenset())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Figures come back interned from an analysis worker: the index holds a week of signatures."""
+        return _signature, (self.values, tuple(self.numbers))
+
     def similarity(self, other: Signature) -> float:
         mine = np.frombuffer(self.values, dtype=np.uint32)
         theirs = np.frombuffer(other.values, dtype=np.uint32)
@@ -76,8 +85,10 @@ _hashers = threading.local()
 def _minhash_values(shingles: list[bytes]) -> bytes:
     """The MinHash values of `shingles`. One hasher per thread is cleared and reused: building a MinHash
     (its permutations) costs more than hashing a short article."""
-    hasher: MinHash | None = getattr(_hashers, "hasher", None)
+    hasher = getattr(_hashers, "hasher", None)
     if hasher is None:
+        from datasketch import MinHash
+
         hasher = _hashers.hasher = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
     hasher.clear()
     hasher.update_batch(shingles)

@@ -21,7 +21,7 @@ from bot.feeds.fetcher import Fetcher, FetchError, FetchResult
 from bot.feeds.models import Feed, FeedFetchState, ParsedFeed
 from bot.feeds.parser import FeedParseError, parse_feed
 from bot.feeds.schedule import next_slot, retry_delay
-from bot.pipeline import Incoming, Pipeline, ProcessedItem
+from bot.pipeline import FeedBatch, Incoming, Pipeline, ProcessedItem
 from storage.base import Storage
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 _STATE_FLUSH = 200
 _QUEUE_SIZE = 64
+GROUP_FEEDS = 16      # at most this many waiting feeds, and about this many entries, in one transaction
+GROUP_ENTRIES = 1000
 
 
 def utcnow() -> datetime:
@@ -172,62 +174,100 @@ class IngestService:
                        on_feed_done: Callable[[FeedReport], None] | None, cycle: DeliveryCycle | None,
                        keep_items: bool, in_flight: asyncio.Semaphore) -> None:
         pending: list[FeedFetchState] = []
-        while (fetched := await queue.get()) is not None:
+        finished = False
+        while not finished and (first := await queue.get()) is not None:
+            # Group commit: the feeds already waiting go into the same transaction (one when feeds trickle in).
+            group = [first]
+            while len(group) < GROUP_FEEDS and _entries(group) < GROUP_ENTRIES and not queue.empty():
+                waiting = queue.get_nowait()
+                if waiting is None:
+                    finished = True
+                    break
+                group.append(waiting)
             try:
-                feed_report = await self._store(self._parse(fetched), pending, cycle, keep_items)
-            except Exception as exc:  # noqa: BLE001 - one feed's storage failure must not end the cycle
-                log.exception("storing feed %s failed", fetched.feed.id)
-                # Recorded like a fetch failure, so the feed backs off instead of coming due again at once.
-                state = self.failure_state(fetched.feed, FetchError(f"storage error: {exc}"[:300]), self._clock())
-                pending.append(state)
-                feed_report = FeedReport(fetched.feed, "failed", error=state.error)
+                feed_reports = await self._store_group([self._parse(fetched) for fetched in group], pending, cycle,
+                                                       keep_items)
             finally:
-                in_flight.release()
-            report.feeds.append(feed_report)
+                for _ in group:
+                    in_flight.release()
+            for feed_report in feed_reports:
+                report.feeds.append(feed_report)
+                if on_feed_done is not None:
+                    on_feed_done(feed_report)
             if len(pending) >= _STATE_FLUSH:
                 await self._storage.record_fetch_states(pending)
                 pending.clear()
-            if on_feed_done is not None:
-                on_feed_done(feed_report)
         await self._storage.record_fetch_states(pending)
 
-    async def _store(self, fetched: _Fetched, pending: list[FeedFetchState],
-                     cycle: DeliveryCycle | None, keep_items: bool) -> FeedReport:
-        feed, now = fetched.feed, self._clock()
-        if fetched.error is not None:
-            state = self.failure_state(feed, fetched.error, now)
+    async def _store_group(self, group: list[_Fetched], pending: list[FeedFetchState], cycle: DeliveryCycle | None,
+                           keep_items: bool) -> list[FeedReport]:
+        """Store a group of feeds in one transaction; if that fails, each feed on its own, so one feed's bad
+        data costs only that feed (it is recorded as failed and backs off, like a fetch failure)."""
+        restore = cycle.checkpoint() if cycle is not None else None
+        try:
+            reports, states = await self._store(group, cycle, keep_items)
+        except Exception as exc:  # noqa: BLE001 - one feed's storage failure must not end the cycle
+            if restore is not None:
+                restore()
+            if len(group) > 1:
+                log.warning("storing %d feeds together failed (%s); storing them one by one", len(group), exc)
+                return [report for fetched in group
+                        for report in await self._store_group([fetched], pending, cycle, keep_items)]
+            log.exception("storing feed %s failed", group[0].feed.id)
+            # Recorded like a fetch failure, so the feed backs off instead of coming due again at once.
+            state = self.failure_state(group[0].feed, FetchError(f"storage error: {exc}"[:300]), self._clock())
             pending.append(state)
-            status = "disabled" if state.disabled_reason else "failed"
-            if state.disabled_reason:
-                log.warning("feed %s disabled: %s", feed.id, state.disabled_reason)
-            return FeedReport(feed, status, error=fetched.error.reason)
-        assert fetched.result is not None
-        ok = FeedFetchState(
-            feed_id=feed.id, fetched_at=now, next_due=next_slot(feed.url, feed.interval_s, now), ok=True,
-            consecutive_failures=0, etag=fetched.result.etag, last_modified=fetched.result.last_modified,
-            title=fetched.parsed.title if fetched.parsed else None,
-            site_url=fetched.parsed.site_url if fetched.parsed else None,
-        )
-        if fetched.parsed is None:
-            pending.append(ok)
-            return FeedReport(feed, "not_modified")
-        order = sorted(range(len(fetched.parsed.entries)),
-                       key=lambda index: (fetched.parsed.entries[index].published or now, -index))  # type: ignore[union-attr]
-        backlog = not feed.initialised
-        plan = functools.partial(self._planner.plan, cycle, feed) if self._planner and cycle else None
-        items = await self._pipeline.process(
-            [Incoming(feed.id, fetched.parsed.entries[index], fetched.parsed.site_url or feed.url) for index in order],
-            now=now, backlog=backlog, feed_states=[ok], plan=plan,
-            facts=[fetched.facts[index] for index in order] if fetched.facts is not None else None,
-        )
-        feed_report = FeedReport(feed, "ok", backlog=backlog, entries=len(items), items=items if keep_items else [])
-        for item in items:
-            if item.kind == "new":
-                feed_report.new += 1
-                feed_report.duplicates += item.duplicate_of is not None
-            elif item.kind == "updated":
-                feed_report.updated += 1
-        return feed_report
+            return [FeedReport(group[0].feed, "failed", error=state.error)]
+        pending.extend(states)
+        if cycle is not None:
+            cycle.committed()
+        return reports
+
+    async def _store(self, group: list[_Fetched], cycle: DeliveryCycle | None,
+                     keep_items: bool) -> tuple[list[FeedReport], list[FeedFetchState]]:
+        """The feeds' reports, and the states of those that brought nothing to store (written later in bulk;
+        the others' states are written with their articles)."""
+        now = self._clock()
+        reports: list[FeedReport] = []
+        states: list[FeedFetchState] = []
+        batches: list[FeedBatch] = []
+        for fetched in group:
+            feed = fetched.feed
+            if fetched.error is not None:
+                state = self.failure_state(feed, fetched.error, now)
+                states.append(state)
+                if state.disabled_reason:
+                    log.warning("feed %s disabled: %s", feed.id, state.disabled_reason)
+                reports.append(FeedReport(feed, "disabled" if state.disabled_reason else "failed",
+                                          error=fetched.error.reason))
+                continue
+            assert fetched.result is not None
+            parsed = fetched.parsed
+            ok = FeedFetchState(
+                feed_id=feed.id, fetched_at=now, next_due=next_slot(feed.url, feed.interval_s, now), ok=True,
+                consecutive_failures=0, etag=fetched.result.etag, last_modified=fetched.result.last_modified,
+                title=parsed.title if parsed else None, site_url=parsed.site_url if parsed else None,
+            )
+            if parsed is None:
+                states.append(ok)
+                reports.append(FeedReport(feed, "not_modified"))
+                continue
+            order = sorted(range(len(parsed.entries)),
+                           key=lambda index: (parsed.entries[index].published or now, -index))
+            backlog = not feed.initialised
+            batches.append(FeedBatch(
+                items=[Incoming(feed.id, parsed.entries[index], parsed.site_url or feed.url) for index in order],
+                backlog=backlog, feed_state=ok,
+                plan=functools.partial(self._planner.plan, cycle, feed) if self._planner and cycle else None,
+                facts=[fetched.facts[index] for index in order] if fetched.facts is not None else None,
+            ))
+            reports.append(FeedReport(feed, "ok", backlog=backlog))
+        if batches:
+            stored = iter(await self._pipeline.process_batches(batches, now=now))
+            for feed_report in reports:
+                if feed_report.status == "ok":
+                    _count(feed_report, next(stored), keep_items)
+        return reports, states
 
     def failure_state(self, feed: Feed, error: FetchError, now: datetime) -> FeedFetchState:
         """Record the failure, back off (or wait as long as the server asked), disable after too many."""
@@ -242,3 +282,17 @@ class IngestService:
         )
 
 
+def _entries(group: list[_Fetched]) -> int:
+    return sum(len(fetched.parsed.entries) for fetched in group if fetched.parsed is not None)
+
+
+def _count(report: FeedReport, items: list[ProcessedItem], keep_items: bool) -> None:
+    report.entries = len(items)
+    if keep_items:
+        report.items = items
+    for item in items:
+        if item.kind == "new":
+            report.new += 1
+            report.duplicates += item.duplicate_of is not None
+        elif item.kind == "updated":
+            report.updated += 1

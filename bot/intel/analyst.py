@@ -33,7 +33,17 @@ class ArticleIntel:
 
     @property
     def actor_ids(self) -> frozenset[str]:
-        return frozenset(tag.actor.id for tag in self.actors)
+        return frozenset(sys.intern(tag.actor.id) for tag in self.actors)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Terms come back interned from an analysis worker, as `normalise` interns them here: thousands of
+        story profiles then share one string per term instead of holding a copy each."""
+        return _intel, (self.actors, self.domains, self.tone, tuple(self.terms.items()))
+
+
+def _intel(actors: tuple[ActorTag, ...], domains: DomainTag, tone: Tone,
+           terms: tuple[tuple[str, float], ...]) -> ArticleIntel:
+    return ArticleIntel(actors, domains, tone, Counter({sys.intern(term): weight for term, weight in terms}))
 
 
 class Analyst:

@@ -16,7 +16,8 @@ from bot.feeds.fetcher import Fetcher
 from bot.feeds.ingest import IngestService
 from bot.feeds.parser import FeedParseError, parse_feed
 from bot.feeds.registry import add_or_get_feed
-from bot.pipeline import Incoming, Pipeline
+from bot.delivery.models import Delivery, merge_deliveries
+from bot.pipeline import FeedBatch, Incoming, Pipeline
 from storage import SqliteStorage, open_storage
 from tests.helpers.feed_server import Reply, ScriptedServer
 from tests.helpers.feeds import Item, rss
@@ -114,3 +115,37 @@ async def test_ingest_with_a_worker_stores_what_ingest_without_one_stores(settin
     pooled = await _ingest_snapshot(settings, feed_server, 1, "pooled.db")
     assert inline == pooled
     assert inline[0] == 5 and inline[1] == 1
+
+
+async def test_several_feeds_in_one_transaction_keep_their_own_flags_facts_and_plans(storage: SqliteStorage) -> None:
+    first, _ = await add_or_get_feed(storage, "https://a.example/rss", interval_s=900, now=NOW)
+    second, _ = await add_or_get_feed(storage, "https://b.example/rss", interval_s=900, now=NOW)
+    pipeline = await Pipeline.create(storage, now=NOW)
+    entries = parse_feed(BODY).entries
+    planned: list[tuple[str, bool, list[str]]] = []
+
+    def planner(name: str, feed_id: int):
+        async def plan(results, backlog, now):
+            planned.append((name, backlog, [item.kind for item in results]))
+            return Delivery(now, schedule_dates=((feed_id, "2026-11-20"),))
+        return plan
+
+    results = await pipeline.process_batches([
+        FeedBatch([Incoming(first.id, entry) for entry in entries], backlog=True, plan=planner("a", 1)),
+        FeedBatch([Incoming(second.id, entries[0])], plan=planner("b", 2), facts=[facts_of(entries[0])]),
+    ], now=NOW)
+    assert [len(batch) for batch in results] == [3, 1]
+    assert planned == [("a", True, ["new", "new", "new"]), ("b", False, ["new"])]
+    copy = results[1][0]
+    assert copy.duplicate_of == results[0][0].article_id and copy.story_id == results[0][0].story_id
+    stored = await storage.newest_articles(10, include_duplicates=True)
+    assert sorted((a.feed_id, a.backlog) for a in stored) == [(first.id, True)] * 3 + [(second.id, False)]
+
+
+def test_merged_deliveries_keep_every_row() -> None:
+    one = Delivery(NOW, channel_stories=((1, 10, 100),), announced_feeds=(5,))
+    two = Delivery(NOW + timedelta(seconds=1), channel_stories=((2, 20, 200),), alerts=((7, 200, 2, 20),))
+    merged = merge_deliveries([one, two])
+    assert merged == Delivery(NOW + timedelta(seconds=1), channel_stories=((1, 10, 100), (2, 20, 200)),
+                              alerts=((7, 200, 2, 20),), announced_feeds=(5,))
+    assert merge_deliveries([one]) is one and merge_deliveries([]) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -227,3 +228,54 @@ async def test_a_storage_failure_backs_the_feed_off(env, storage: SqliteStorage,
     stored = await storage.get_feed(feed.id)
     assert report.count("failed") == 1 and "database is locked" in stored.last_error
     assert stored.consecutive_failures == 1 and stored.next_due > clock.now
+
+
+async def test_waiting_feeds_are_stored_together_and_a_bad_one_alone(env, storage: SqliteStorage,
+                                                                    monkeypatch) -> None:
+    """Group commit: the feeds waiting for the writer share one transaction; when that fails, each feed is
+    stored on its own, so one feed's bad data costs only that feed."""
+    _, ingest, server, _ = env
+    paths = ["/g0", "/g1", "/g2", "/g3", "/bad"]
+    for index, path in enumerate(paths):
+        title = "POISON" if path == "/bad" else f"Story {index}"
+        # /g0 answers first and is stored alone; the others queue up meanwhile and are stored as one group.
+        server.route(path, Reply(body=rss([Item(title, f"text {index}", guid=f"{path}-1"),
+                                           Item(f"{title} again", f"more {index}", guid=f"{path}-2")]),
+                                 delay=0.0 if path == "/g0" else 0.2))
+    feeds = [await add(storage, server.url(path)) for path in paths]
+    fetched = 0
+    all_fetched = asyncio.Event()
+    fetch = ingest._fetcher.fetch
+
+    async def counting_fetch(*args, **kwargs):
+        nonlocal fetched
+        try:
+            return await fetch(*args, **kwargs)
+        finally:
+            fetched += 1
+            if fetched == len(paths):
+                all_fetched.set()
+
+    real_store = storage.store_batch
+    stored_groups: list[set[int]] = []
+
+    async def store(batch):
+        stored_groups.append({state.feed_id for state in batch.feed_states})
+        if len(stored_groups) == 1:
+            await asyncio.wait_for(all_fetched.wait(), 10)  # the other feeds queue up meanwhile
+        if any(article.title == "POISON" for article in batch.articles):
+            raise RuntimeError("bad row")
+        await real_store(batch)
+
+    monkeypatch.setattr(ingest._fetcher, "fetch", counting_fetch)
+    monkeypatch.setattr(storage, "store_batch", store)
+    report = await ingest.run_cycle(feeds)
+    monkeypatch.undo()
+    bad = feeds[-1].id
+    assert len(stored_groups[0]) == 1 and stored_groups[1] == {feed.id for feed in feeds} - stored_groups[0]
+    assert sorted(len(group) for group in stored_groups[2:]) == [1, 1, 1, 1]  # then one by one
+    assert report.count("ok") == 4 and report.count("failed") == 1 and report.new_articles == 8
+    failed = next(r for r in report.feeds if r.status == "failed")
+    assert failed.feed.id == bad and "bad row" in failed.error
+    assert (await storage.get_feed(bad)).consecutive_failures == 1
+    assert (await storage.stats()).articles == 8
