@@ -14,6 +14,7 @@ import asyncio
 import concurrent.futures
 import logging
 import multiprocessing
+import sys
 from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,10 @@ from typing import TypeVar
 from bot.feeds.dedup import Signature, signature_of
 from bot.feeds.models import ParsedEntry, ParsedFeed
 from bot.feeds.parser import parse_feed
+from bot.feeds.urls import canonicalize_url, is_http_url
 from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
+from bot.intel.publishers import publisher_of
+from bot.intel.textfeatures import title_template
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -30,10 +34,23 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class EntryFacts:
-    """What the pipeline reads out of one entry's title and text."""
+    """What the pipeline reads out of one entry's title, text and link."""
 
     signature: Signature
     intel: ArticleIntel
+    template: tuple[str, tuple[str, ...]]  # the headline with its figures masked, and the figures
+    canonical_link: str | None             # the link made canonical, when it is an http(s) URL
+    link_publisher: str                    # the link's registrable domain, "unknown" without a host
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Strings that stories keep come back interned from an analysis worker (see `ArticleIntel`)."""
+        return _entry_facts, (self.signature, self.intel, self.template, self.canonical_link, self.link_publisher)
+
+
+def _entry_facts(signature: Signature, intel: ArticleIntel, template: tuple[str, tuple[str, ...]],
+                 canonical_link: str | None, link_publisher: str) -> EntryFacts:
+    return EntryFacts(signature, intel, (sys.intern(template[0]), template[1]), canonical_link,
+                      sys.intern(link_publisher))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +63,13 @@ class PreparedFeed:
 
 def facts_of(entry: ParsedEntry, analyst: Analyst | None = None) -> EntryFacts:
     analyst = analyst or default_analyst()
-    return EntryFacts(signature_of(entry.title, entry.summary), analyst.describe(entry.title, entry.summary))
+    link = entry.link
+    return EntryFacts(
+        signature=signature_of(entry.title, entry.summary), intel=analyst.describe(entry.title, entry.summary),
+        template=title_template(entry.title),
+        canonical_link=canonicalize_url(link) if link and is_http_url(link) else None,
+        link_publisher=publisher_of(link),
+    )
 
 
 def prepare_feed(body: bytes) -> PreparedFeed:

@@ -27,7 +27,6 @@ from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
 from bot.intel.models import RelationRow, StoryPublisherRow, StoryRow, TagRow
 from bot.intel.publishers import publisher_of
 from bot.intel.relations import ALL_DOMAINS
-from bot.intel.textfeatures import title_template
 from bot.intel.stories import ArticleSignal, OpenStory, StoryIndex, StoryParams
 from storage.base import Storage
 
@@ -160,7 +159,8 @@ class Pipeline:
 
     async def _process(self, batches: Sequence[FeedBatch], *, now: datetime,
                        feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
-        state = await self._prepare([item for batch in batches for item in batch.items])
+        state = await self._prepare([item for batch in batches for item in batch.items],
+                                    [facts for batch in batches for facts in (batch.facts or (None,) * len(batch.items))])
         results: list[list[ProcessedItem]] = []
         deliveries: list[Delivery] = []
         for batch in batches:
@@ -190,15 +190,19 @@ class Pipeline:
             raise
         return results
 
-    async def _prepare(self, items: Sequence[Incoming]) -> _BatchState:
+    async def _prepare(self, items: Sequence[Incoming], facts: Sequence[EntryFacts | None]) -> _BatchState:
         """Look up everything the batch needs from storage in a few queries, and reserve ids."""
         by_feed: dict[int, list[str]] = {}
         canonical: dict[str, str] = {}
-        for item in items:
+        for item, known_facts in zip(items, facts, strict=True):
             by_feed.setdefault(item.feed_id, []).append(item_identity(item.entry))
             link = item.entry.link
-            if link and link not in canonical and is_http_url(link):
-                canonical[link] = canonicalize_url(link)
+            if link and link not in canonical:
+                if known_facts is not None:
+                    if known_facts.canonical_link is not None:
+                        canonical[link] = known_facts.canonical_link
+                elif is_http_url(link):
+                    canonical[link] = canonicalize_url(link)
         links = list(canonical.values())
         known = await self._storage.known_items(by_feed)
         unknown = sum(1 for feed_id, ids in by_feed.items() for i in set(ids) if (feed_id, i) not in known)
@@ -231,10 +235,10 @@ class Pipeline:
         if duplicate_of is None:
             duplicate_of = self._duplicates.find(signature)
             story_id = self._story_of.get(duplicate_of) if duplicate_of is not None else None
-        publisher = publisher_of(entry.link, item.feed_url)
+        publisher = facts.link_publisher if facts.link_publisher != "unknown" else publisher_of(item.feed_url)
         if duplicate_of is None:
             self._duplicates.add(article_id, signature, published.timestamp())
-            story = self._assign_story(article_id, entry, intel, published, publisher)
+            story = self._assign_story(article_id, entry, facts, published, publisher)
             story_id = story.id
             state.touched[story.id] = story
             if story.publishers.get(publisher) == published.timestamp():
@@ -259,11 +263,12 @@ class Pipeline:
                                                           story_id)
         return ProcessedItem(item, "new", article_id, duplicate_of, story_id, intel, published)
 
-    def _assign_story(self, article_id: int, entry: ParsedEntry, intel: ArticleIntel, published: datetime,
+    def _assign_story(self, article_id: int, entry: ParsedEntry, facts: EntryFacts, published: datetime,
                       publisher: str) -> OpenStory:
+        intel = facts.intel
         signal = ArticleSignal(article_id=article_id, title=entry.title, terms=intel.terms,
                                actors=intel.actor_ids, published=published.timestamp(), publisher=publisher,
-                               template=title_template(entry.title))
+                               template=facts.template)
         assignment = self._stories.assign(signal, self._story_ids[-1], intel.domains.domains)
         if assignment.created:
             self._story_ids.pop()

@@ -137,12 +137,13 @@ def signature_of(title: str, summary: str) -> Signature:
     return Signature(values, numbers)
 
 
+_BAND_BYTES = ROWS * 4
+
+
 def _band_keys(values: bytes) -> list[int]:
-    rows = np.frombuffer(values, dtype=np.uint32).astype(np.uint64).reshape(BANDS, ROWS)
-    mixed = rows[:, 0]
-    for column in range(1, ROWS):
-        mixed = mixed * np.uint64(0x9E3779B97F4A7C15) ^ rows[:, column]
-    return mixed.tolist()
+    """One key per band: Python's hash of the band's bytes. It differs between processes, which is fine: the
+    index lives in memory and is rebuilt from the stored signatures at start-up."""
+    return [hash(values[start:start + _BAND_BYTES]) for start in range(0, BANDS * _BAND_BYTES, _BAND_BYTES)]
 
 
 class NearDuplicateIndex:

@@ -126,7 +126,10 @@ class StoryIndex:
     def weigh(self, terms: Mapping[str, float]) -> dict[str, float]:
         total = math.log(len(self._stories) + IDF_PRIOR)
         df = self._story_df.get
-        return {term: weight * (total - math.log(df(term, 0) + 1.0)) for term, weight in terms.items()}
+        logs = _LOG_COUNTS
+        if len(logs) <= len(self._stories) + 1:  # no term is in more stories than are open
+            _grow_log_counts(len(self._stories) + 1)
+        return {term: weight * (total - logs[df(term, 0)]) for term, weight in terms.items()}
 
     def best_match(self, signal: ArticleSignal) -> tuple[OpenStory | None, float]:
         """The open story this article belongs to, if any, with its score."""
@@ -283,6 +286,15 @@ class StoryIndex:
             if self._story_df[term] <= 0:
                 del self._story_df[term]
         del self._stories[story.id]
+
+
+# log(n + 1) for n = 0, 1, 2, ...: document frequencies are small whole numbers, so the IDF of a term is a
+# list look-up rather than a call to math.log.
+_LOG_COUNTS: list[float] = [math.log(n + 1.0) for n in range(4096)]
+
+
+def _grow_log_counts(size: int) -> None:
+    _LOG_COUNTS.extend(math.log(n + 1.0) for n in range(len(_LOG_COUNTS), 2 * size))
 
 
 def _utc(timestamp: float) -> datetime:
