@@ -6,15 +6,13 @@ first copy; two outlets' own accounts of one event share few. Templated bulletin
 never replace them.
 
 The index is our own small band table rather than datasketch's `MinHashLSH`, which needs about 3 KB per entry;
-datasketch still computes the signatures. It is imported on first use: importing it imports scipy (about 45 MB),
-which a process that only compares signatures (the pipeline, when analysis workers compute them) never needs.
+the signatures are datasketch's MinHash values, computed without importing it (see `_minhash_values`).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-import threading
 import zlib
 from collections import deque
 from dataclasses import dataclass
@@ -81,20 +79,34 @@ class Signature:
         return mine <= theirs or theirs <= mine
 
 
-_hashers = threading.local()
+def _affine32_permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's "affine32" permutations for `seed`: odd multipliers a and offsets b, drawn in its order."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+_A, _B = _affine32_permutations(NUM_PERM)
 
 
 def _minhash_values(shingles: list[bytes]) -> bytes:
-    """The MinHash values of `shingles`. One hasher per thread is cleared and reused: building a MinHash
-    (its permutations) costs more than hashing a short article."""
-    hasher = getattr(_hashers, "hasher", None)
-    if hasher is None:
-        from datasketch import MinHash
+    """The MinHash values of `shingles`: datasketch's MinHash with crc32 and its "affine32" scheme (the
+    MurmurHash3 finalizer, then a * h + b in uint32 per permutation, the minimum over shingles).
 
-        hasher = _hashers.hasher = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
-    hasher.clear()
-    hasher.update_batch(shingles)
-    return hasher.hashvalues.astype(np.uint32).tobytes()
+    Computed here rather than with datasketch itself for two reasons: importing datasketch imports scipy (about
+    40 MB in every process that computes signatures), and the values are stored, so they must not change when
+    a library changes its default (datasketch 2.0 did). tests/feeds/test_dedup.py checks them against
+    datasketch's own MinHash.
+    """
+    h = np.fromiter((zlib.crc32(shingle) for shingle in shingles), dtype=np.uint32, count=len(shingles))
+    h ^= h >> np.uint32(16)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    values = (h[:, None] * _A + _B).min(axis=0) if len(h) else np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    return values.astype(np.uint32).tobytes()
 
 
 _TRAILER_HINTS = ("appeared", "syndicated", "republished", "reprinted", "published", "reading", "read more",
