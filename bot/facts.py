@@ -14,15 +14,18 @@ import asyncio
 import concurrent.futures
 import logging
 import multiprocessing
+import os
 import sys
-from concurrent.futures.process import BrokenProcessPool
+import threading
+import time
 from collections.abc import Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.feeds.dedup import Signature, signature_of
 from bot.feeds.models import ParsedEntry, ParsedFeed
-from bot.feeds.parser import parse_feed
+from bot.feeds.parser import FeedParseError, parse_feed
 from bot.feeds.urls import canonicalize_url, is_http_url
 from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
 from bot.intel.publishers import publisher_of
@@ -30,6 +33,7 @@ from bot.intel.textfeatures import title_template
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+_PARENT_CHECK_S = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,20 +86,44 @@ def facts_of_entries(entries: Sequence[ParsedEntry]) -> tuple[EntryFacts, ...]:
     return tuple(facts_of(entry) for entry in entries)
 
 
+def _start_worker(parent: int) -> None:
+    """Runs first in every worker: leave with the parent, and build the lexicons before the first feed."""
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-parent", daemon=True).start()
+    _warm_up()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A pool's workers wait for work from their parent; if it is killed (SIGKILL, the OOM killer) nobody
+    shuts them down, and each would hold its memory for ever. The parent is polled, as nothing signals it."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_S)
+    os._exit(0)
+
+
 def _warm_up() -> None:
     """Build the gazetteer and the lexicons once per worker, before its first feed."""
     default_analyst().describe("", "")
 
 
+class WorkerCrashed(FeedParseError):
+    """An analysis worker died twice while reading this input: a feed that crashes the parser is a broken feed."""
+
+
 class AnalysisPool:
     """Worker processes for `prepare_feed`; use as `async with AnalysisPool(workers) as pool:`.
 
-    With no workers there is nothing to run: callers parse in their own process, as before. If a worker dies,
-    the pool is closed and callers fall back to the same work in their own process; nothing is lost.
+    With no workers there is nothing to run: callers parse in their own process, as before. If a worker dies
+    (a crash in a C parser, the OOM killer), the pool starts new workers and the inputs that were in flight are
+    tried once more; an input that kills a worker again is reported as `WorkerCrashed`, never parsed in the main
+    process, which it would take down with it. After `MAX_RESTARTS` the pool closes and callers do the work
+    themselves.
     """
+
+    MAX_RESTARTS = 10
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
+        self.restarts = 0
         self._executor: concurrent.futures.ProcessPoolExecutor | None = None
 
     @property
@@ -104,10 +132,14 @@ class AnalysisPool:
 
     async def __aenter__(self) -> AnalysisPool:
         if self.workers > 0:
-            # "spawn": a fork of a process that runs aiosqlite's and aiohttp's threads could inherit held locks.
-            self._executor = concurrent.futures.ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+            self._executor = self._start()
         return self
+
+    def _start(self) -> concurrent.futures.ProcessPoolExecutor:
+        # "spawn": a fork of a process that runs aiosqlite's and aiohttp's threads could inherit held locks.
+        return concurrent.futures.ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+            initargs=(os.getpid(),))
 
     async def __aexit__(self, *exc_info: object) -> None:
         self.close()
@@ -129,13 +161,25 @@ class AnalysisPool:
         return await self._run(facts_of_entries, tuple(entries))
 
     async def _run(self, function: Callable[..., T], argument: object) -> T | None:
-        executor = self._executor
-        if executor is None:
-            return None
-        try:
-            return await asyncio.get_running_loop().run_in_executor(executor, function, argument)
-        except BrokenProcessPool:
-            if self._executor is executor:
-                log.error("an analysis worker died; parsing in the main process from now on")
-                self.close()
-            return None
+        for attempt in range(2):
+            executor = self._executor
+            if executor is None:
+                if attempt:  # it was in flight when the last workers died: not to be run here
+                    break
+                return None
+            try:
+                return await asyncio.get_running_loop().run_in_executor(executor, function, argument)
+            except BrokenProcessPool:
+                self._restart(executor)
+        raise WorkerCrashed("the feed crashed the parser (an analysis worker died reading it, twice)")
+
+    def _restart(self, broken: concurrent.futures.ProcessPoolExecutor) -> None:
+        if self._executor is not broken:
+            return  # another caller has already replaced it
+        self.close()
+        self.restarts += 1
+        if self.restarts > self.MAX_RESTARTS:
+            log.error("analysis workers died %d times; parsing in the main process from now on", self.restarts)
+            return
+        log.warning("an analysis worker died; starting new workers")
+        self._executor = self._start()

@@ -156,6 +156,9 @@ class IngestService:
             prepared = await self._analysis.prepare(result.body)
         except FeedParseError as exc:
             return _Fetched(feed, error=FetchError(str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a parser bug on one feed's bytes must not end the cycle
+            log.exception("reading feed %s failed", feed.id)
+            return _Fetched(feed, error=FetchError(f"could not read the feed ({type(exc).__name__})"))
         if prepared is None:
             return _Fetched(feed, result=result)
         return _Fetched(feed, result=result, parsed=prepared.feed, facts=prepared.facts)
@@ -171,6 +174,9 @@ class IngestService:
             return _Fetched(fetched.feed, result=result, parsed=parse_feed(result.body))
         except FeedParseError as exc:
             return _Fetched(fetched.feed, error=FetchError(str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a parser bug on one feed's bytes must not end the cycle
+            log.exception("reading feed %s failed", fetched.feed.id)
+            return _Fetched(fetched.feed, error=FetchError(f"could not read the feed ({type(exc).__name__})"))
 
     async def _consume(self, queue: asyncio.Queue[_Fetched | None], report: CycleReport,
                        on_feed_done: Callable[[FeedReport], None] | None, cycle: DeliveryCycle | None,

@@ -6,12 +6,16 @@ import asyncio
 import os
 import pickle
 import signal
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from bot.config import Settings
-from bot.facts import AnalysisPool, facts_of, prepare_feed
+from bot.facts import AnalysisPool, WorkerCrashed, facts_of, prepare_feed
 from bot.feeds.fetcher import Fetcher
 from bot.feeds.ingest import IngestService
 from bot.feeds.parser import FeedParseError, parse_feed
@@ -22,6 +26,7 @@ from storage import SqliteStorage, open_storage
 from tests.helpers.feed_server import Reply, ScriptedServer
 from tests.helpers.feeds import Item, rss
 
+ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 ITEMS = [
     Item("Russian drones hit Kyiv apartment block, killing three",
@@ -62,17 +67,32 @@ async def test_a_worker_prepares_the_same_feed_and_reports_parse_errors() -> Non
             await pool.prepare(b"<rss><channel><item><title>broken")
 
 
-async def test_a_dead_worker_closes_the_pool_and_nothing_is_lost() -> None:
+async def test_a_dead_worker_is_replaced_and_nothing_is_lost() -> None:
     async with AnalysisPool(1) as pool:
         assert await pool.prepare(BODY) is not None
         for pid in list(pool._executor._processes):  # type: ignore[union-attr]
             os.kill(pid, signal.SIGKILL)
-        deadline = asyncio.get_running_loop().time() + 30
-        while pool.active and asyncio.get_running_loop().time() < deadline:
-            if await pool.prepare(BODY) is None:
-                break
+        # The call in flight when the worker died, or the next one, is run again on a new worker.
+        assert await pool.prepare(BODY) == prepare_feed(BODY)
+        assert await pool.prepare(BODY) == prepare_feed(BODY)
+        assert pool.active and pool.restarts == 1
+
+
+async def test_an_input_that_kills_workers_is_a_broken_feed_and_never_runs_here() -> None:
+    async with AnalysisPool(1) as pool:
+        with pytest.raises(WorkerCrashed):
+            await pool._run(os._exit, 3)  # what a segfaulting parser does to its process
+        assert pool.active and pool.restarts == 2
+        assert await pool.prepare(BODY) == prepare_feed(BODY)
+
+
+async def test_after_too_many_deaths_the_caller_does_the_work() -> None:
+    async with AnalysisPool(1) as pool:
+        pool.restarts = AnalysisPool.MAX_RESTARTS
+        with pytest.raises(WorkerCrashed):
+            await pool._run(os._exit, 3)
         assert not pool.active
-        assert await pool.prepare(BODY) is None  # the caller parses in its own process from now on
+        assert await pool.prepare(BODY) is None
 
 
 async def test_pipeline_rejects_facts_that_do_not_match_the_items(storage: SqliteStorage) -> None:
@@ -149,3 +169,36 @@ def test_merged_deliveries_keep_every_row() -> None:
     assert merged == Delivery(NOW + timedelta(seconds=1), channel_stories=((1, 10, 100), (2, 20, 200)),
                               alerts=((7, 200, 2, 20),), announced_feeds=(5,))
     assert merge_deliveries([one]) is one and merge_deliveries([]) is None
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_leave_when_their_parent_is_killed() -> None:
+    code = (
+        "import asyncio\n"
+        "from bot.facts import AnalysisPool\n"
+        "async def main():\n"
+        "    async with AnalysisPool(1) as pool:\n"
+        "        await pool.facts([])\n"
+        "        print(*pool._executor._processes, flush=True)\n"
+        "        await asyncio.Event().wait()\n"
+        "asyncio.run(main())\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(parent.stdout.readline())  # type: ignore[union-attr]
+        assert _running(worker)
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 20
+    while _running(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(worker)

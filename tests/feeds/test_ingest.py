@@ -279,3 +279,24 @@ async def test_waiting_feeds_are_stored_together_and_a_bad_one_alone(env, storag
     assert failed.feed.id == bad and "bad row" in failed.error
     assert (await storage.get_feed(bad)).consecutive_failures == 1
     assert (await storage.stats()).articles == 8
+
+
+async def test_a_parser_bug_on_one_feed_fails_that_feed_only(env, storage: SqliteStorage, monkeypatch) -> None:
+    _, ingest, server, _ = env
+    server.route("/fine", Reply(body=rss([Item("Fine", "x", guid="f1")])))
+    server.route("/trips", Reply(body=rss([Item("Trips the parser", "y", guid="t1")])))
+    feeds = [await add(storage, server.url(path)) for path in ("/fine", "/trips")]
+    import bot.feeds.ingest as ingest_module
+
+    real = ingest_module.parse_feed
+
+    def buggy(body: bytes):
+        if b"Trips" in body:
+            raise IndexError("a bug in a parser")
+        return real(body)
+
+    monkeypatch.setattr(ingest_module, "parse_feed", buggy)
+    report = await ingest.run_cycle(feeds)
+    failed = [r for r in report.feeds if r.status == "failed"]
+    assert report.count("ok") == 1 and report.new_articles == 1
+    assert [r.feed.id for r in failed] == [feeds[1].id] and failed[0].error == "could not read the feed (IndexError)"
