@@ -161,6 +161,18 @@ class Pipeline:
                        feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
         state = await self._prepare([item for batch in batches for item in batch.items],
                                     [facts for batch in batches for facts in (batch.facts or (None,) * len(batch.items))])
+        try:
+            results = await self._decide_and_store(batches, state, now, feed_states)
+        except BaseException:
+            # The indexes learnt the batch as it was processed; the database did not (or not all of it).
+            log.warning("batch of %d items not stored; rebuilding the in-memory indexes",
+                        sum(len(batch.items) for batch in batches))
+            await self.reload(now)
+            raise
+        return results
+
+    async def _decide_and_store(self, batches: Sequence[FeedBatch], state: _BatchState, now: datetime,
+                                feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
         results: list[list[ProcessedItem]] = []
         deliveries: list[Delivery] = []
         for batch in batches:
@@ -172,7 +184,7 @@ class Pipeline:
             if batch.plan is not None and (delivery := await batch.plan(processed, batch.backlog, now)):
                 deliveries.append(delivery)
         states = (*feed_states, *(batch.feed_state for batch in batches if batch.feed_state is not None))
-        rows = IngestBatch(
+        await self._storage.store_batch(IngestBatch(
             articles=tuple(state.articles), updates=tuple(state.updates), feed_states=states,
             stories=tuple(_story_row(story) for story in state.touched.values()),
             story_publishers=tuple(
@@ -180,14 +192,7 @@ class Pipeline:
                 for story_id, publisher in sorted(state.publishers)
             ),
             tags=tuple(state.tags), relations=tuple(state.relations), delivery=merge_deliveries(deliveries),
-        )
-        try:
-            await self._storage.store_batch(rows)
-        except BaseException:
-            log.warning("batch of %d items not stored; rebuilding the in-memory indexes",
-                        sum(len(batch.items) for batch in batches))
-            await self.reload(now)
-            raise
+        ))
         return results
 
     async def _prepare(self, items: Sequence[Incoming], facts: Sequence[EntryFacts | None]) -> _BatchState:

@@ -202,3 +202,21 @@ def test_workers_leave_when_their_parent_is_killed() -> None:
     while _running(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _running(worker)
+
+
+async def test_a_failing_plan_leaves_nothing_behind_in_memory(storage: SqliteStorage) -> None:
+    """The indexes learn a batch while it is processed; if anything fails before the commit they are rebuilt, so
+    the next attempt does not find the unstored articles as originals to fold into."""
+    feed, _ = await add_or_get_feed(storage, "https://a.example/rss", interval_s=900, now=NOW)
+    pipeline = await Pipeline.create(storage, now=NOW)
+    items = [Incoming(feed.id, entry) for entry in parse_feed(BODY).entries]
+
+    async def broken(results, backlog, now):
+        raise RuntimeError("planner down")
+
+    with pytest.raises(RuntimeError, match="planner down"):
+        await pipeline.process(items, now=NOW, plan=broken)
+    assert len(pipeline.stories) == 0
+    results = await pipeline.process(items, now=NOW)
+    assert [(item.kind, item.duplicate_of) for item in results] == [("new", None)] * 3
+    assert (await storage.stats()).articles == 3
