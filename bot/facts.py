@@ -47,14 +47,13 @@ class EntryFacts:
     link_publisher: str                    # the link's registrable domain, "unknown" without a host
 
     def __reduce__(self) -> tuple[object, ...]:
-        """Strings that stories keep come back interned from an analysis worker (see `ArticleIntel`)."""
+        """The publisher comes back interned from an analysis worker: every story keeps its publishers."""
         return _entry_facts, (self.signature, self.intel, self.template, self.canonical_link, self.link_publisher)
 
 
 def _entry_facts(signature: Signature, intel: ArticleIntel, template: tuple[str, tuple[str, ...]],
                  canonical_link: str | None, link_publisher: str) -> EntryFacts:
-    return EntryFacts(signature, intel, (sys.intern(template[0]), template[1]), canonical_link,
-                      sys.intern(link_publisher))
+    return EntryFacts(signature, intel, template, canonical_link, sys.intern(link_publisher))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,25 +105,25 @@ def _warm_up() -> None:
 
 
 class WorkerCrashed(FeedParseError):
-    """An analysis worker died twice while reading this input: a feed that crashes the parser is a broken feed."""
+    """An analysis worker died reading this input on its own: a feed that crashes the parser is a broken feed."""
 
 
 class AnalysisPool:
     """Worker processes for `prepare_feed`; use as `async with AnalysisPool(workers) as pool:`.
 
     With no workers there is nothing to run: callers parse in their own process, as before. If a worker dies
-    (a crash in a C parser, the OOM killer), the pool starts new workers and the inputs that were in flight are
-    tried once more; an input that kills a worker again is reported as `WorkerCrashed`, never parsed in the main
-    process, which it would take down with it. After `MAX_RESTARTS` the pool closes and callers do the work
-    themselves.
+    (a crash in a C parser, the OOM killer), the pool starts new workers, and every input that was in it runs
+    again on a worker of its own, one at a time: only an input that kills that worker too is reported, as
+    `WorkerCrashed` (a broken feed). Nothing is ever retried in the main process, which a crash would take down.
     """
-
-    MAX_RESTARTS = 10
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.restarts = 0
         self._executor: concurrent.futures.ProcessPoolExecutor | None = None
+        self._isolation: concurrent.futures.ProcessPoolExecutor | None = None
+        self._isolation_lock = asyncio.Lock()
+        self._isolated_waiting = 0
 
     @property
     def active(self) -> bool:
@@ -132,22 +131,24 @@ class AnalysisPool:
 
     async def __aenter__(self) -> AnalysisPool:
         if self.workers > 0:
-            self._executor = self._start()
+            self._executor = self._start(self.workers)
         return self
 
-    def _start(self) -> concurrent.futures.ProcessPoolExecutor:
+    @staticmethod
+    def _start(workers: int) -> concurrent.futures.ProcessPoolExecutor:
         # "spawn": a fork of a process that runs aiosqlite's and aiohttp's threads could inherit held locks.
         return concurrent.futures.ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
             initargs=(os.getpid(),))
 
     async def __aexit__(self, *exc_info: object) -> None:
         self.close()
 
     def close(self) -> None:
-        executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+        for executor in (self._executor, self._isolation):
+            if executor is not None:
+                executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._isolation = None
 
     async def prepare(self, body: bytes) -> PreparedFeed | None:
         """The prepared feed, or None when there is no worker to do it (the caller then parses it itself).
@@ -161,25 +162,35 @@ class AnalysisPool:
         return await self._run(facts_of_entries, tuple(entries))
 
     async def _run(self, function: Callable[..., T], argument: object) -> T | None:
-        for attempt in range(2):
-            executor = self._executor
-            if executor is None:
-                if attempt:  # it was in flight when the last workers died: not to be run here
-                    break
-                return None
-            try:
-                return await asyncio.get_running_loop().run_in_executor(executor, function, argument)
-            except BrokenProcessPool:
-                self._restart(executor)
-        raise WorkerCrashed("the feed crashed the parser (an analysis worker died reading it, twice)")
+        executor = self._executor
+        if executor is None:
+            return None
+        try:
+            return await asyncio.get_running_loop().run_in_executor(executor, function, argument)
+        except BrokenProcessPool:
+            if self._executor is executor:  # the first caller to notice starts new workers
+                self.restarts += 1
+                log.warning("an analysis worker died; starting new workers")
+                executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = self._start(self.workers)
+        return await self._run_alone(function, argument)
 
-    def _restart(self, broken: concurrent.futures.ProcessPoolExecutor) -> None:
-        if self._executor is not broken:
-            return  # another caller has already replaced it
-        self.close()
-        self.restarts += 1
-        if self.restarts > self.MAX_RESTARTS:
-            log.error("analysis workers died %d times; parsing in the main process from now on", self.restarts)
-            return
-        log.warning("an analysis worker died; starting new workers")
-        self._executor = self._start()
+    async def _run_alone(self, function: Callable[..., T], argument: object) -> T:
+        """Run an input that was in a pool when a worker died on a worker of its own, so that only the input
+        that kills a worker is blamed for it; the extra worker goes when no such input is left."""
+        self._isolated_waiting += 1
+        try:
+            async with self._isolation_lock:
+                if self._isolation is None:
+                    self._isolation = self._start(1)
+                try:
+                    return await asyncio.get_running_loop().run_in_executor(self._isolation, function, argument)
+                except BrokenProcessPool:
+                    self._isolation.shutdown(wait=False, cancel_futures=True)
+                    self._isolation = None
+                    raise WorkerCrashed("the feed crashed the parser (an analysis worker died reading it)") from None
+        finally:
+            self._isolated_waiting -= 1
+            if not self._isolated_waiting and self._isolation is not None:
+                self._isolation.shutdown(wait=False)
+                self._isolation = None

@@ -216,7 +216,8 @@ async def write_stories(db, stories: Sequence[StoryRow],  # type: ignore[no-unty
                    memory = excluded.memory""",
             [(s.id, s.label, s.label_article_id, s.label_score, to_ts(s.first_seen), to_ts(s.last_seen),
               s.article_count, s.publisher_count, s.primary_domain, _json(s.actors), _json(s.domains),
-              _json(s.profile), _json({"templates": s.templates}))
+              _json({term: round(weight, 2) for term, weight in s.profile.items()}),
+              _json({"templates": s.templates}))
              for s in stories],
         )
     if publishers:

@@ -12,7 +12,6 @@ the signatures are datasketch's MinHash values, computed without importing it (s
 from __future__ import annotations
 
 import re
-import sys
 import zlib
 from collections import deque
 from dataclasses import dataclass
@@ -39,11 +38,11 @@ _TRAILERS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*", re.ASCII)  # ASCII: figures are stored as ASCII text
 
 
 def _signature(values: bytes, numbers: tuple[str, ...]) -> Signature:
-    return Signature(values, tuple(sys.intern(number) for number in numbers))
+    return Signature(values, numbers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +64,7 @@ class Signature:
         return cls(bytes(blob[:size]), tuple(sorted(set(numbers.split()))))
 
     def __reduce__(self) -> tuple[object, ...]:
-        """Figures come back interned from an analysis worker: the index holds a week of signatures."""
+        """Picklable for the analysis workers (a slotted frozen dataclass is not, by default, on 3.11)."""
         return _signature, (self.values, self.numbers)
 
     def similarity(self, other: Signature) -> float:

@@ -7,6 +7,7 @@ pipeline is the single writer of the database and its in-memory indexes.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 import random
@@ -161,7 +162,9 @@ class IngestService:
             return _Fetched(feed, error=FetchError(f"could not read the feed ({type(exc).__name__})"))
         if prepared is None:
             return _Fetched(feed, result=result)
-        return _Fetched(feed, result=result, parsed=prepared.feed, facts=prepared.facts)
+        # The body is not needed once parsed, and the feed may wait a while for the writer.
+        return _Fetched(feed, result=dataclasses.replace(result, body=None), parsed=prepared.feed,
+                        facts=prepared.facts)
 
     @staticmethod
     def _parse(fetched: _Fetched) -> _Fetched:
@@ -185,16 +188,15 @@ class IngestService:
         finished = False
         while not finished and (first := await queue.get()) is not None:
             # Group commit: the feeds already waiting go into the same transaction (one when feeds trickle in).
-            group = [first]
+            group = [self._parse(first)]
             while len(group) < GROUP_FEEDS and _entries(group) < GROUP_ENTRIES and not queue.empty():
                 waiting = queue.get_nowait()
                 if waiting is None:
                     finished = True
                     break
-                group.append(waiting)
+                group.append(self._parse(waiting))
             try:
-                feed_reports = await self._store_group([self._parse(fetched) for fetched in group], pending, cycle,
-                                                       keep_items)
+                feed_reports = await self._store_group(group, pending, cycle, keep_items)
             finally:
                 for _ in group:
                     in_flight.release()

@@ -151,13 +151,14 @@ class StoryIndex:
     def assign(self, signal: ArticleSignal, new_story_id: int, domains: Iterable[str] = ()) -> Assignment:
         """Join the best story or open `new_story_id`; either way the story learns the article."""
         self._close_before(signal.published - self.params.window_s)
-        vector = self.weigh(signal.terms)  # weighed once: nothing changes the IDF between matching and adding
+        vector = self.weigh(signal.terms)
         story, score = self._best_match(signal, vector)
         created = story is None
         if story is None:
             story = OpenStory(id=new_story_id, label=signal.title, label_article_id=signal.article_id,
                               first_seen=signal.published, last_seen=signal.published)
             self._stories[story.id] = story
+            vector = self.weigh(signal.terms)  # one more open story: the IDF moved
         self._add_to(story, signal, domains, vector)
         return Assignment(story, created, score)
 

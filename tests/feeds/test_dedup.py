@@ -44,3 +44,10 @@ def test_signatures_round_trip_through_storage() -> None:
     signature = signature_of("Title", "Some text with 3 figures, 1,200 people and 4.5 percent.")
     assert signature.numbers == ("1200", "3", "4.5")
     assert Signature.decode(signature.encode()) == signature
+
+
+def test_figures_in_other_scripts_do_not_break_storing() -> None:
+    """Only ASCII figures count (they are stored as ASCII text); an Arabic-Indic "٣٤" is not one."""
+    signature = signature_of("Prices", "Bread costs ٣٤ pounds now, up from 30 last year.")
+    assert signature.numbers == ("30",)
+    assert Signature.decode(signature.encode()) == signature
