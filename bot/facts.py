@@ -26,7 +26,7 @@ from typing import TypeVar
 from bot.feeds.dedup import Signature, signature_of
 from bot.feeds.models import ParsedEntry, ParsedFeed
 from bot.feeds.parser import FeedParseError, parse_feed
-from bot.feeds.urls import canonicalize_url, is_http_url
+from bot.feeds.urls import canonical_link
 from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
 from bot.intel.publishers import publisher_of
 from bot.intel.textfeatures import title_template
@@ -70,7 +70,7 @@ def facts_of(entry: ParsedEntry, analyst: Analyst | None = None) -> EntryFacts:
     return EntryFacts(
         signature=signature_of(entry.title, entry.summary), intel=analyst.describe(entry.title, entry.summary),
         template=title_template(entry.title),
-        canonical_link=canonicalize_url(link) if link and is_http_url(link) else None,
+        canonical_link=canonical_link(link),
         link_publisher=publisher_of(link),
     )
 
@@ -78,7 +78,7 @@ def facts_of(entry: ParsedEntry, analyst: Analyst | None = None) -> EntryFacts:
 def prepare_feed(body: bytes) -> PreparedFeed:
     """Parse a feed and describe every entry (raises `FeedParseError` like `parse_feed`)."""
     parsed = parse_feed(body)
-    return PreparedFeed(parsed, tuple(facts_of(entry) for entry in parsed.entries))
+    return PreparedFeed(parsed, facts_of_entries(parsed.entries))
 
 
 def facts_of_entries(entries: Sequence[ParsedEntry]) -> tuple[EntryFacts, ...]:

@@ -21,7 +21,7 @@ from bot.facts import EntryFacts, facts_of
 from bot.feeds.dedup import NearDuplicateIndex, Signature
 from bot.feeds.identity import content_fingerprint, effective_published, item_identity
 from bot.feeds.models import ArticleUpdate, FeedFetchState, IngestBatch, KnownItem, NewArticle, ParsedEntry
-from bot.feeds.urls import canonicalize_url, is_http_url
+from bot.feeds.urls import canonical_link
 from bot.delivery.models import Delivery, merge_deliveries
 from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
 from bot.intel.models import RelationRow, StoryPublisherRow, StoryRow, TagRow
@@ -203,11 +203,9 @@ class Pipeline:
             by_feed.setdefault(item.feed_id, []).append(item_identity(item.entry))
             link = item.entry.link
             if link and link not in canonical:
-                if known_facts is not None:
-                    if known_facts.canonical_link is not None:
-                        canonical[link] = known_facts.canonical_link
-                elif is_http_url(link):
-                    canonical[link] = canonicalize_url(link)
+                found = known_facts.canonical_link if known_facts is not None else canonical_link(link)
+                if found is not None:
+                    canonical[link] = found
         links = list(canonical.values())
         known = await self._storage.known_items(by_feed)
         unknown = sum(1 for feed_id, ids in by_feed.items() for i in set(ids) if (feed_id, i) not in known)

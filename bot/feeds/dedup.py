@@ -41,10 +41,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*", re.ASCII)  # ASCII: figures are stored as ASCII text
 
 
-def _signature(values: bytes, numbers: tuple[str, ...]) -> Signature:
-    return Signature(values, numbers)
-
-
 @dataclass(frozen=True, slots=True)
 class Signature:
     """What the index keeps of an article: its MinHash values and the figures it quotes (distinct, sorted: a
@@ -62,10 +58,6 @@ class Signature:
         size = NUM_PERM * 4
         numbers = blob[size:].decode("ascii")
         return cls(bytes(blob[:size]), tuple(sorted(set(numbers.split()))))
-
-    def __reduce__(self) -> tuple[object, ...]:
-        """Picklable for the analysis workers (a slotted frozen dataclass is not, by default, on 3.11)."""
-        return _signature, (self.values, self.numbers)
 
     def similarity(self, other: Signature) -> float:
         mine = np.frombuffer(self.values, dtype=np.uint32)

@@ -155,11 +155,8 @@ class IngestService:
             return _Fetched(feed, result=result)
         try:
             prepared = await self._analysis.prepare(result.body)
-        except FeedParseError as exc:
-            return _Fetched(feed, error=FetchError(str(exc)))
         except Exception as exc:  # noqa: BLE001 - a parser bug on one feed's bytes must not end the cycle
-            log.exception("reading feed %s failed", feed.id)
-            return _Fetched(feed, error=FetchError(f"could not read the feed ({type(exc).__name__})"))
+            return _unreadable(feed, exc)
         if prepared is None:
             return _Fetched(feed, result=result)
         # The body is not needed once parsed, and the feed may wait a while for the writer.
@@ -175,11 +172,8 @@ class IngestService:
             return fetched
         try:
             return _Fetched(fetched.feed, result=result, parsed=parse_feed(result.body))
-        except FeedParseError as exc:
-            return _Fetched(fetched.feed, error=FetchError(str(exc)))
         except Exception as exc:  # noqa: BLE001 - a parser bug on one feed's bytes must not end the cycle
-            log.exception("reading feed %s failed", fetched.feed.id)
-            return _Fetched(fetched.feed, error=FetchError(f"could not read the feed ({type(exc).__name__})"))
+            return _unreadable(fetched.feed, exc)
 
     async def _consume(self, queue: asyncio.Queue[_Fetched | None], report: CycleReport,
                        on_feed_done: Callable[[FeedReport], None] | None, cycle: DeliveryCycle | None,
@@ -290,6 +284,14 @@ class IngestService:
             feed_id=feed.id, fetched_at=now, next_due=now + delay, ok=False, consecutive_failures=failures,
             error=error.reason, disabled_reason=disabled, initialised=feed.initialised,
         )
+
+
+def _unreadable(feed: Feed, exc: Exception) -> _Fetched:
+    """A feed whose bytes could not be parsed, recorded like a fetch failure; a parser bug is logged in full."""
+    if isinstance(exc, FeedParseError):
+        return _Fetched(feed, error=FetchError(str(exc)))
+    log.error("reading feed %s failed", feed.id, exc_info=exc)
+    return _Fetched(feed, error=FetchError(f"could not read the feed ({type(exc).__name__})"))
 
 
 def _entries(group: list[_Fetched]) -> int:

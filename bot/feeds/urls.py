@@ -69,3 +69,8 @@ def is_http_url(url: str) -> bool:
         return False
     return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)
 
+
+def canonical_link(link: str | None) -> str | None:
+    """An item's link made canonical, or None when it is no http(s) URL (it then identifies nothing)."""
+    return canonicalize_url(link) if link and is_http_url(link) else None
+
