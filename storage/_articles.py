@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
@@ -16,6 +17,7 @@ from storage._stories import write_stories, write_tags_and_relations
 _ARTICLE_COLUMNS = """a.id, a.feed_id, f.title, a.guid, a.link, a.title, a.summary, a.published, a.first_seen,
     a.updated, a.duplicate_of, a.backlog, a.story_id, a.publisher"""
 _FTS_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_json_list = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _article(row: tuple) -> Article:  # type: ignore[type-arg]
@@ -50,28 +52,27 @@ class ArticleQueries(QueriesBase):
         return range(end - count, end)
 
     async def known_items(self, identities: Mapping[int, Sequence[str]]) -> dict[tuple[int, str], KnownItem]:
-        """What is already known of these identities (by feed id): live articles, then the pruned seen-set."""
+        """What is already known of these identities (by feed id): live articles, then the pruned seen-set.
+
+        One query for all the feeds of a batch (the pairs go in as one JSON parameter): a group commit of
+        16 feeds costs one round trip to the database thread, not two per feed."""
         known: dict[tuple[int, str], KnownItem] = {}
+        pairs = [(feed_id, identity) for feed_id, feed_identities in identities.items()
+                 for identity in dict.fromkeys(feed_identities)]
         async with self._read() as db:
-            for feed_id, feed_identities in identities.items():
-                for part in chunks(list(feed_identities)):
-                    marks = ",".join("?" * len(part))
-                    async with db.execute(
-                        f"""SELECT identity, id, coalesce(duplicate_of, id), content_hash, story_id FROM articles
-                            WHERE feed_id = ? AND identity IN ({marks})""", (feed_id, *part),
-                    ) as cursor:
-                        for identity, article_id, root_id, content_hash, story_id in await cursor.fetchall():
-                            known[(feed_id, identity)] = KnownItem(article_id, root_id, content_hash, story_id)
-                    missing = [identity for identity in part if (feed_id, identity) not in known]
-                    if not missing:
-                        continue
-                    marks = ",".join("?" * len(missing))
-                    async with db.execute(
-                        f"SELECT identity FROM seen_items WHERE feed_id = ? AND identity IN ({marks})",
-                        (feed_id, *missing),
-                    ) as cursor:
-                        for (identity,) in await cursor.fetchall():
-                            known[(feed_id, identity)] = KnownItem(None, None, None)
+            for part in chunks(pairs, 2000):
+                async with db.execute(
+                    """WITH wanted (feed_id, identity) AS (
+                           SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
+                       SELECT w.feed_id, w.identity, a.id, coalesce(a.duplicate_of, a.id), a.content_hash, a.story_id
+                       FROM wanted w
+                       LEFT JOIN articles a ON a.feed_id = w.feed_id AND a.identity = w.identity
+                       LEFT JOIN seen_items s ON a.id IS NULL AND s.feed_id = w.feed_id AND s.identity = w.identity
+                       WHERE a.id IS NOT NULL OR s.identity IS NOT NULL""", (_json_list(part),),
+                ) as cursor:
+                    for feed_id, identity, article_id, root_id, content_hash, story_id in await cursor.fetchall():
+                        known[(feed_id, identity)] = (KnownItem(article_id, root_id, content_hash, story_id)
+                                                      if article_id is not None else KnownItem(None, None, None))
         return known
 
     async def roots_by_canonical_link(self, links: Sequence[str]) -> dict[str, tuple[int, int | None]]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+from itertools import repeat
+from operator import itemgetter, mul
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -136,8 +138,9 @@ class StoryIndex:
         self._close_before(signal.published - self.params.window_s)
         return self._best_match(signal, self.weigh(signal.terms))
 
-    def _best_match(self, signal: ArticleSignal, vector: dict[str, float]) -> tuple[OpenStory | None, float]:
-        norm = _norm(vector)
+    def _best_match(self, signal: ArticleSignal, vector: dict[str, float],
+                    norm: float | None = None) -> tuple[OpenStory | None, float]:
+        norm = _norm(vector) if norm is None else norm
         if norm == 0.0:
             return None, 0.0
         best: OpenStory | None = None
@@ -152,14 +155,16 @@ class StoryIndex:
         """Join the best story or open `new_story_id`; either way the story learns the article."""
         self._close_before(signal.published - self.params.window_s)
         vector = self.weigh(signal.terms)
-        story, score = self._best_match(signal, vector)
+        norm = _norm(vector)
+        story, score = self._best_match(signal, vector, norm)
         created = story is None
         if story is None:
             story = OpenStory(id=new_story_id, label=signal.title, label_article_id=signal.article_id,
                               first_seen=signal.published, last_seen=signal.published)
             self._stories[story.id] = story
             vector = self.weigh(signal.terms)  # one more open story: the IDF moved
-        self._add_to(story, signal, domains, vector)
+            norm = _norm(vector)
+        self._add_to(story, signal, domains, vector, norm)
         return Assignment(story, created, score)
 
     def add_to(self, story: OpenStory, signal: ArticleSignal, domains: Iterable[str] = ()) -> None:
@@ -167,7 +172,7 @@ class StoryIndex:
         self._add_to(story, signal, domains, self.weigh(signal.terms))
 
     def _add_to(self, story: OpenStory, signal: ArticleSignal, domains: Iterable[str],
-                vector: dict[str, float]) -> None:
+                vector: dict[str, float], norm: float | None = None) -> None:
         story.article_count += 1
         story.first_seen = min(story.first_seen, signal.published)
         story.last_seen = max(story.last_seen, signal.published)
@@ -178,10 +183,12 @@ class StoryIndex:
         if story.article_count == 2 and not story.members:
             # A one-article story's profile is its article; from the second on, members are kept apart.
             _add_member(story, story.profile)
-        merged = Counter(story.profile)
-        merged.update(vector)
-        self._set_profile(story, dict(merged.most_common(PROFILE_TERMS)))
-        self._update_label(story, signal, vector)
+        merged = dict(story.profile)
+        get = merged.get
+        for term, weight in vector.items():
+            merged[term] = weight + get(term, 0)
+        self._set_profile(story, dict(heapq.nlargest(PROFILE_TERMS, merged.items(), key=_WEIGHT)))
+        self._update_label(story, signal, vector, _norm(vector) if norm is None else norm)
         if story.article_count >= 2:
             _add_member(story, vector)
         masked, figures = signal.template
@@ -207,17 +214,18 @@ class StoryIndex:
         Each posting list contributes its most recently updated stories; the candidates are ranked by the
         article weight they share, and only the best few get the full score.
         """
-        strongest = sorted(vector.items(), key=lambda item: -item[1])[:QUERY_TERMS]
-        terms = dict(strongest)
+        terms = dict(sorted(vector.items(), key=_WEIGHT, reverse=True)[:QUERY_TERMS])
         terms.update((term, weight) for term, weight in vector.items() if term.startswith("@"))
         shared: dict[int, float] = {}
+        get = shared.get
+        all_postings = self._postings
         for term, weight in terms.items():
-            postings = self._postings.get(term)
+            postings = all_postings.get(term)
             if not postings:
                 continue
             recent = postings if len(postings) <= MAX_POSTINGS else itertools.islice(reversed(postings), MAX_POSTINGS)
             for story_id in recent:
-                shared[story_id] = shared.get(story_id, 0.0) + weight
+                shared[story_id] = get(story_id, 0.0) + weight
         best = heapq.nlargest(SCORED_CANDIDATES, shared.items(), key=lambda item: (item[1], -item[0]))
         return [self._stories[story_id] for story_id, _ in best]
 
@@ -234,9 +242,9 @@ class StoryIndex:
             text = max(text, MEMBER_FACTOR * _cosine(vector, norm, member, member_norm))
         if text < params.min_text_similarity:
             return 0.0
-        story_actors = set(story.actors)
-        union = signal.actors | story_actors
-        actors = len(signal.actors & story_actors) / len(union) if union else 0.0
+        common = len(story.actors.keys() & signal.actors)
+        union = len(signal.actors) + len(story.actors) - common
+        actors = common / union if union else 0.0
         return text + params.actor_weight * actors - params.time_penalty * min(gap / params.window_s, 1.0)
 
     def _set_profile(self, story: OpenStory, profile: dict[str, float]) -> None:
@@ -252,7 +260,7 @@ class StoryIndex:
         story.profile_norm = _norm(profile)
         for term in self._indexed_terms.get(story.id, ()):
             self._unpost(term, story.id)
-        ranked = sorted(profile.items(), key=lambda item: -item[1])
+        ranked = sorted(profile.items(), key=_WEIGHT, reverse=True)
         indexed = tuple(term for term, _ in ranked[:INDEX_TERMS]) + tuple(
             term for term, _ in ranked[INDEX_TERMS:] if term.startswith("@"))
         for term in indexed:
@@ -266,9 +274,10 @@ class StoryIndex:
             if not postings:
                 del self._postings[term]
 
-    def _update_label(self, story: OpenStory, signal: ArticleSignal, vector: Mapping[str, float]) -> None:
+    def _update_label(self, story: OpenStory, signal: ArticleSignal, vector: Mapping[str, float],
+                      norm: float) -> None:
         """The label is the title of the member closest to the story's profile: its most representative one."""
-        score = _cosine(vector, _norm(vector), story.profile, story.profile_norm)
+        score = _cosine(vector, norm, story.profile, story.profile_norm)
         if story.article_count == 1 or score > story.label_score + self.params.label_min_gain:
             story.label, story.label_article_id, story.label_score = signal.title, signal.article_id, score
 
@@ -302,8 +311,12 @@ def _utc(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=UTC)
 
 
+_WEIGHT = itemgetter(1)
+
+
 def _norm(vector: Mapping[str, float]) -> float:
-    return math.sqrt(sum(weight * weight for weight in vector.values()))
+    weights = vector.values()
+    return math.sqrt(sum(map(mul, weights, weights)))
 
 
 def _cosine(vector: Mapping[str, float], norm: float, profile: Mapping[str, float], profile_norm: float) -> float:
@@ -311,14 +324,13 @@ def _cosine(vector: Mapping[str, float], norm: float, profile: Mapping[str, floa
         return 0.0
     if len(profile) < len(vector):  # walk the shorter one (a member keeps 12 terms, an article has ~35)
         vector, profile = profile, vector
-    get = profile.get
-    dot = sum(weight * get(term, 0.0) for term, weight in vector.items())
+    dot = sum(map(mul, vector.values(), map(profile.get, vector, repeat(0.0))))
     return dot / (norm * profile_norm) if dot else 0.0
 
 
 def _add_member(story: OpenStory, vector: Mapping[str, float]) -> None:
     """Keep the strongest terms of the newest members: a follow-up may resemble one of them more than the whole."""
-    member = dict(sorted(vector.items(), key=lambda item: -item[1])[:MEMBER_TERMS])
+    member = dict(sorted(vector.items(), key=_WEIGHT, reverse=True)[:MEMBER_TERMS])
     story.members.append(member)
     story.member_norms.append(_norm(member))
     if len(story.members) > MAX_MEMBERS:
