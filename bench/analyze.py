@@ -112,7 +112,7 @@ class Feeder:
 
     async def run(self, batches: Iterator[tuple[datetime, list[Incoming]]]) -> list[ProcessedItem]:
         results: list[ProcessedItem] = []
-        pending: deque[tuple[datetime, list[Incoming], asyncio.Task[tuple[EntryFacts, ...] | None]]] = deque()
+        pending: deque[tuple[datetime, list[Incoming], asyncio.Task[tuple[EntryFacts | None, ...] | None]]] = deque()
         exhausted = False
         while pending or not exhausted:
             while not exhausted and len(pending) < self._ahead:
@@ -121,7 +121,10 @@ class Feeder:
                     exhausted = True
                     break
                 now, items = batch
-                task = asyncio.create_task(self._pool.facts([incoming.entry for incoming in items]))
+                feeds = {incoming.feed_id for incoming in items}
+                # One feed's batch, as ingest hands them over: the pool skips what that feed sent unchanged before.
+                task = asyncio.create_task(self._pool.facts([incoming.entry for incoming in items],
+                                                            feeds.pop() if len(feeds) == 1 else None))
                 pending.append((now, items, task))
             if not pending:
                 continue

@@ -6,12 +6,19 @@ article's cost (about 0.3 ms of pure Python each). `AnalysisPool` runs them in w
 the pipeline's single writer clusters and stores one feed, the next feeds are being parsed and described on
 the other cores. The pipeline takes the results as they are (`Pipeline.process(..., facts=...)`) and computes
 them itself for anything it was not given, so the two paths give the same articles, stories and tags.
+
+A feed mostly repeats what it sent last time. The pool remembers a digest of each entry a feed brought (its
+identity and its text), and a worker describes only the entries that are new or changed since: the pipeline
+stores nothing new for an unchanged repeat, and for the rare one it does need after all (say its article was
+never stored because its batch failed), it computes the facts itself.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -24,6 +31,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.feeds.dedup import Signature, signature_of
+from bot.feeds.identity import item_identity
 from bot.feeds.models import ParsedEntry, ParsedFeed
 from bot.feeds.parser import FeedParseError, parse_feed
 from bot.feeds.urls import canonical_link
@@ -58,10 +66,18 @@ def _entry_facts(signature: Signature, intel: ArticleIntel, template: tuple[str,
 
 @dataclass(frozen=True, slots=True)
 class PreparedFeed:
-    """A parsed feed with the facts of each of its entries, in the same order."""
+    """A parsed feed with the facts of each of its entries, in the same order (None for an entry that came back
+    unchanged), and the entries' digests (`entry_digest`, concatenated) for next time."""
 
     feed: ParsedFeed
-    facts: tuple[EntryFacts, ...]
+    facts: tuple[EntryFacts | None, ...]
+    digests: bytes = b""
+
+
+@dataclass(frozen=True, slots=True)
+class DescribedEntries:
+    facts: tuple[EntryFacts | None, ...]
+    digests: bytes
 
 
 def facts_of(entry: ParsedEntry, analyst: Analyst | None = None) -> EntryFacts:
@@ -75,14 +91,30 @@ def facts_of(entry: ParsedEntry, analyst: Analyst | None = None) -> EntryFacts:
     )
 
 
-def prepare_feed(body: bytes) -> PreparedFeed:
-    """Parse a feed and describe every entry (raises `FeedParseError` like `parse_feed`)."""
+DIGEST_SIZE = 8
+
+
+def entry_digest(entry: ParsedEntry) -> bytes:
+    """Eight bytes that change when the entry's identity, title or text does (what tells the pipeline an
+    unchanged repeat from a new or updated item)."""
+    text = f"{item_identity(entry)}\x00{entry.title}\x00{entry.summary}"
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE).digest()
+
+
+def prepare_feed(body: bytes, unchanged: bytes = b"") -> PreparedFeed:
+    """Parse a feed and describe every entry whose digest is not in `unchanged` (raises `FeedParseError` like
+    `parse_feed`)."""
     parsed = parse_feed(body)
-    return PreparedFeed(parsed, facts_of_entries(parsed.entries))
+    described = describe_entries(parsed.entries, unchanged)
+    return PreparedFeed(parsed, described.facts, described.digests)
 
 
-def facts_of_entries(entries: Sequence[ParsedEntry]) -> tuple[EntryFacts, ...]:
-    return tuple(facts_of(entry) for entry in entries)
+def describe_entries(entries: Sequence[ParsedEntry], unchanged: bytes = b"") -> DescribedEntries:
+    """The facts of each entry (None where its digest is in `unchanged`, concatenated digests) and the digests."""
+    skip = {unchanged[start:start + DIGEST_SIZE] for start in range(0, len(unchanged), DIGEST_SIZE)}
+    digests = [entry_digest(entry) for entry in entries]
+    facts = tuple(None if digest in skip else facts_of(entry) for entry, digest in zip(entries, digests))
+    return DescribedEntries(facts, b"".join(digests))
 
 
 def _start_worker(parent: int) -> None:
@@ -124,6 +156,8 @@ class AnalysisPool:
         self._isolation: concurrent.futures.ProcessPoolExecutor | None = None
         self._isolation_lock = asyncio.Lock()
         self._isolated_waiting = 0
+        # feed id -> what it brought last time (about 0.4 KB a feed): unchanged entries are not described again
+        self._last_digests: dict[int, bytes] = {}
 
     @property
     def active(self) -> bool:
@@ -150,16 +184,34 @@ class AnalysisPool:
                 executor.shutdown(wait=False, cancel_futures=True)
         self._executor = self._isolation = None
 
-    async def prepare(self, body: bytes) -> PreparedFeed | None:
+    async def prepare(self, body: bytes, feed_id: int | None = None) -> PreparedFeed | None:
         """The prepared feed, or None when there is no worker to do it (the caller then parses it itself).
+        With `feed_id`, entries that feed already brought, unchanged, get no facts (None).
 
         Raises `FeedParseError` for a feed neither parser can read, as `parse_feed` does.
         """
-        return await self._run(prepare_feed, body)
+        prepared = await self._run(functools.partial(prepare_feed, unchanged=self._unchanged(feed_id)), body)
+        if prepared is not None:
+            self._remember(feed_id, prepared.digests)
+        return prepared
 
-    async def facts(self, entries: Sequence[ParsedEntry]) -> tuple[EntryFacts, ...] | None:
-        """The facts of already parsed entries, or None when there is no worker (the pipeline computes them)."""
-        return await self._run(facts_of_entries, tuple(entries))
+    async def facts(self, entries: Sequence[ParsedEntry],
+                    feed_id: int | None = None) -> tuple[EntryFacts | None, ...] | None:
+        """The facts of already parsed entries, or None when there is no worker (the pipeline computes them).
+        With `feed_id`, as `prepare`."""
+        described = await self._run(functools.partial(describe_entries, unchanged=self._unchanged(feed_id)),
+                                    tuple(entries))
+        if described is None:
+            return None
+        self._remember(feed_id, described.digests)
+        return described.facts
+
+    def _unchanged(self, feed_id: int | None) -> bytes:
+        return self._last_digests.get(feed_id, b"") if feed_id is not None else b""
+
+    def _remember(self, feed_id: int | None, digests: bytes) -> None:
+        if feed_id is not None:
+            self._last_digests[feed_id] = digests
 
     async def _run(self, function: Callable[..., T], argument: object) -> T | None:
         executor = self._executor

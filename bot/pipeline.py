@@ -54,14 +54,15 @@ class FeedBatch:
     `backlog` marks new articles as the first fetch of a feed: stored and searchable, never announced.
     `feed_state` is the feed's fetch state, written in the same transaction as its articles.
     `plan`, when given, decides what to send because of these items (its outbox rows go in the same transaction).
-    `facts`, when given, are the items' `EntryFacts` already computed (by an analysis worker), one per item.
+    `facts`, when given, are the items' `EntryFacts` already computed (by an analysis worker), one per item;
+    None for an item means "not computed" (an unchanged repeat needs none; the pipeline computes any it needs).
     """
 
     items: Sequence[Incoming]
     backlog: bool = False
     feed_state: FeedFetchState | None = None
     plan: Planner | None = None
-    facts: Sequence[EntryFacts] | None = None
+    facts: Sequence[EntryFacts | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,7 @@ class Pipeline:
 
     async def process(self, items: Sequence[Incoming], *, now: datetime, backlog: bool = False,
                       feed_states: Sequence[FeedFetchState] = (), plan: Planner | None = None,
-                      facts: Sequence[EntryFacts] | None = None) -> list[ProcessedItem]:
+                      facts: Sequence[EntryFacts | None] | None = None) -> list[ProcessedItem]:
         """Process `items` in order and store the outcome with `feed_states` in one transaction; the arguments
         mean what `FeedBatch`'s fields do. A crash can lose neither an article's message nor post it twice."""
         [results] = await self.process_batches([FeedBatch(items, backlog, None, plan, facts)], now=now,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -233,7 +234,7 @@ async def write_tags_and_relations(db, tags: Sequence[TagRow],  # type: ignore[n
     if tags:
         await db.executemany(
             "INSERT OR REPLACE INTO article_tags (article_id, kind, tag, rank, evidence) VALUES (?, ?, ?, ?, ?)",
-            [(t.article_id, t.kind, t.tag, t.rank, _json(list(t.evidence))) for t in tags],
+            [(t.article_id, t.kind, t.tag, t.rank, _evidence_json(t.evidence)) for t in tags],
         )
     if relations:
         # Summed in the batch first: one upsert per (pair, day, domain) instead of one per article.
@@ -264,3 +265,9 @@ async def write_tags_and_relations(db, tags: Sequence[TagRow],  # type: ignore[n
 
 # One encoder for every JSON column: json.dumps with options builds a new encoder on each call.
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+@functools.lru_cache(maxsize=4096)
+def _evidence_json(evidence: tuple[str, ...]) -> str:
+    """The same few words are the evidence of thousands of tags ("Russia", "Kremlin", "sanctions")."""
+    return _json(list(evidence))

@@ -49,6 +49,11 @@ class Signature:
     values: bytes
     numbers: tuple[str, ...]
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt by its constructor: the default for a slotted dataclass (a Python-level __setstate__) costs
+        # the main process more than twice as much for every entry an analysis worker sends back.
+        return Signature, (self.values, self.numbers)
+
     def encode(self) -> bytes:
         """One blob for storage: the values, then the figures separated by spaces."""
         return self.values + " ".join(self.numbers).encode("ascii")

@@ -86,7 +86,7 @@ class _Fetched:
     result: FetchResult | None = None
     parsed: ParsedFeed | None = None
     error: FetchError | None = None
-    facts: tuple[EntryFacts, ...] | None = None  # per entry of `parsed`, when a worker prepared it
+    facts: tuple[EntryFacts | None, ...] | None = None  # per entry of `parsed`, when a worker prepared it
 
 
 class IngestService:
@@ -154,7 +154,7 @@ class IngestService:
         if self._analysis is None or result.not_modified or result.body is None:
             return _Fetched(feed, result=result)
         try:
-            prepared = await self._analysis.prepare(result.body)
+            prepared = await self._analysis.prepare(result.body, feed.id)
         except Exception as exc:  # noqa: BLE001 - a parser bug on one feed's bytes must not end the cycle
             return _unreadable(feed, exc)
         if prepared is None:

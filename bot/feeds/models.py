@@ -50,12 +50,20 @@ class ParsedEntry:
     summary: str
     published: datetime | None
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt by its constructor: the default for a slotted dataclass (a Python-level __setstate__) costs
+        # the main process more than twice as much for every entry an analysis worker sends back.
+        return ParsedEntry, (self.guid, self.link, self.title, self.summary, self.published)
+
 
 @dataclass(frozen=True, slots=True)
 class ParsedFeed:
     title: str | None
     site_url: str | None
     entries: tuple[ParsedEntry, ...]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return ParsedFeed, (self.title, self.site_url, self.entries)
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,6 +79,11 @@ class Actor:
     kind: str  # COUNTRY or ORG
     name: str  # display name: "Russia", "NATO"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt by its constructor: the default for a slotted dataclass (a Python-level __setstate__) costs
+        # the main process more than twice as much for every entry an analysis worker sends back.
+        return Actor, (self.id, self.kind, self.name)
+
 
 @dataclass(frozen=True, slots=True)
 class ActorTag:
@@ -87,6 +92,9 @@ class ActorTag:
     actor: Actor
     evidence: tuple[str, ...]  # distinct surface forms matched, in order of first appearance
     mentions: int  # how many times it was matched
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return ActorTag, (self.actor, self.evidence, self.mentions)
 
 
 @dataclass(frozen=True, slots=True)

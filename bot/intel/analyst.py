@@ -38,12 +38,14 @@ class ArticleIntel:
     def __reduce__(self) -> tuple[object, ...]:
         """Terms come back interned from an analysis worker, as `normalise` interns them here: thousands of
         story profiles then share one string per term instead of holding a copy each."""
-        return _intel, (self.actors, self.domains, self.tone, tuple(self.terms.items()))
+        return _intel, (self.actors, self.domains, self.tone, tuple(self.terms), tuple(self.terms.values()))
 
 
-def _intel(actors: tuple[ActorTag, ...], domains: DomainTag, tone: Tone,
-           terms: tuple[tuple[str, float], ...]) -> ArticleIntel:
-    return ArticleIntel(actors, domains, tone, Counter({sys.intern(term): weight for term, weight in terms}))
+def _intel(actors: tuple[ActorTag, ...], domains: DomainTag, tone: Tone, terms: tuple[str, ...],
+           weights: tuple[float, ...]) -> ArticleIntel:
+    counter: Counter[str] = Counter()
+    dict.update(counter, zip(map(sys.intern, terms), weights))  # Counter.update would add them one by one
+    return ArticleIntel(actors, domains, tone, counter)
 
 
 class Analyst:

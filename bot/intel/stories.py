@@ -226,8 +226,12 @@ class StoryIndex:
             recent = postings if len(postings) <= MAX_POSTINGS else itertools.islice(reversed(postings), MAX_POSTINGS)
             for story_id in recent:
                 shared[story_id] = get(story_id, 0.0) + weight
-        best = heapq.nlargest(SCORED_CANDIDATES, shared.items(), key=lambda item: (item[1], -item[0]))
-        return [self._stories[story_id] for story_id, _ in best]
+        if len(shared) > SCORED_CANDIDATES:  # the floor first (no key function), then order the few above it
+            floor = heapq.nlargest(SCORED_CANDIDATES, shared.values())[-1]
+            ranked = sorted(((-weight, story_id) for story_id, weight in shared.items() if weight >= floor))
+        else:
+            ranked = sorted((-weight, story_id) for story_id, weight in shared.items())
+        return [self._stories[story_id] for _, story_id in ranked[:SCORED_CANDIDATES]]
 
     def _score(self, signal: ArticleSignal, vector: Mapping[str, float], norm: float, story: OpenStory) -> float:
         params = self.params
@@ -258,14 +262,21 @@ class StoryIndex:
             self._story_df[term] += 1
         story.profile = profile
         story.profile_norm = _norm(profile)
-        for term in self._indexed_terms.get(story.id, ()):
-            self._unpost(term, story.id)
         ranked = sorted(profile.items(), key=_WEIGHT, reverse=True)
         indexed = tuple(term for term, _ in ranked[:INDEX_TERMS]) + tuple(
             term for term, _ in ranked[INDEX_TERMS:] if term.startswith("@"))
-        for term in indexed:
-            self._postings.setdefault(term, {})[story.id] = None
-        self._indexed_terms[story.id] = indexed
+        all_postings = self._postings
+        story_id = story.id
+        for term in set(self._indexed_terms.get(story_id, ())).difference(indexed):
+            self._unpost(term, story_id)
+        for term in indexed:  # re-added at the end: the story is now among the term's most recently updated
+            postings = all_postings.get(term)
+            if postings is None:
+                all_postings[term] = {story_id: None}
+            else:
+                postings.pop(story_id, None)
+                postings[story_id] = None
+        self._indexed_terms[story_id] = indexed
 
     def _unpost(self, term: str, story_id: int) -> None:
         postings = self._postings.get(term)

@@ -29,6 +29,11 @@ class Tone:
     score: float             # -10 (most conflictual) .. +10 (most cooperative); 0 when no cue
     cues: tuple[str, ...]    # matched phrases, in order of first appearance; a negated cue reads "not <cue>"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt by its constructor: the default for a slotted dataclass (a Python-level __setstate__) costs
+        # the main process more than twice as much for every entry an analysis worker sends back.
+        return Tone, (self.score, self.cues)
+
 
 class ToneLexicon:
     """Phrase -> weight, with negation; build one with `from_json` or use `default_tone_lexicon()`."""

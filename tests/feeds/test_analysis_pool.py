@@ -67,6 +67,41 @@ async def test_a_worker_prepares_the_same_feed_and_reports_parse_errors() -> Non
             await pool.prepare(b"<rss><channel><item><title>broken")
 
 
+async def test_a_worker_describes_only_what_its_feed_did_not_send_unchanged_last_time() -> None:
+    edited = Item(ITEMS[2].title, ITEMS[2].body + " Hungary abstained.", guid="e1", date=ITEMS[2].date)
+    extra = Item("Iran and Russia sign a military cooperation pact", "Tehran and Moscow signed a treaty.",
+                 guid="r1", date=NOW)
+    later = rss([ITEMS[0], ITEMS[1], edited, extra])
+    expected = prepare_feed(later)
+    async with AnalysisPool(1) as pool:
+        assert (await pool.prepare(BODY, feed_id=7)).facts == prepare_feed(BODY).facts  # type: ignore[union-attr]
+        again = await pool.prepare(BODY, feed_id=7)
+        assert again is not None and again.facts == (None, None, None) and again.feed == parse_feed(BODY)
+        # What changed (an edited text) or is new is described; the rest comes back as it was last time.
+        prepared = await pool.prepare(later, feed_id=7)
+        assert prepared is not None
+        assert prepared.facts == (None, None, expected.facts[2], expected.facts[3])
+        # Another feed, or no feed id, starts from nothing.
+        assert (await pool.prepare(later, feed_id=8)).facts == expected.facts  # type: ignore[union-attr]
+        assert (await pool.prepare(later)).facts == expected.facts  # type: ignore[union-attr]
+        entries = parse_feed(later).entries
+        assert await pool.facts(entries, feed_id=9) == expected.facts
+        assert await pool.facts(entries, feed_id=9) == (None,) * 4
+
+
+async def test_the_pipeline_computes_facts_it_needs_and_was_not_given(storage: SqliteStorage) -> None:
+    """An entry the pool skipped as unchanged may still need facts (say its batch was never stored)."""
+    feed, _ = await add_or_get_feed(storage, "https://a.example/rss", interval_s=900, now=NOW)
+    pipeline = await Pipeline.create(storage, now=NOW)
+    entries = parse_feed(BODY).entries
+    given = await pipeline.process([Incoming(feed.id, entry) for entry in entries], now=NOW,
+                                   facts=[None, facts_of(entries[1]), None])
+    assert [item.kind for item in given] == ["new"] * 3
+    assert [item.intel for item in given] == [facts_of(entry).intel for entry in entries]
+    tags = await storage.article_tags([item.article_id for item in given])  # type: ignore[misc]
+    assert {(t.article_id, t.tag) for t in tags} >= {(given[0].article_id, "RU"), (given[2].article_id, "EU")}
+
+
 async def test_a_dead_worker_is_replaced_and_nothing_is_lost() -> None:
     async with AnalysisPool(1) as pool:
         assert await pool.prepare(BODY) is not None
@@ -135,6 +170,38 @@ async def test_ingest_with_a_worker_stores_what_ingest_without_one_stores(settin
     pooled = await _ingest_snapshot(settings, feed_server, 1, "pooled.db")
     assert inline == pooled
     assert inline[0] == 5 and inline[1] == 1
+
+
+async def test_the_next_cycles_store_the_same_with_a_worker_that_skips_repeats(settings: Settings,
+                                                                               feed_server: ScriptedServer) -> None:
+    """Cycle two repeats two items, edits one and adds one; cycle three repeats everything."""
+    edited = Item(ITEMS[2].title, ITEMS[2].body + " Hungary abstained.", guid="e1", date=ITEMS[2].date)
+    extra = Item("Iran and Russia sign a military cooperation pact", "Tehran and Moscow signed a treaty.",
+                 guid="r1", date=NOW)
+    bodies = [BODY, rss([ITEMS[0], ITEMS[1], edited, extra]), rss([ITEMS[0], ITEMS[1], edited, extra])]
+
+    async def cycles(workers: int, name: str):
+        storage = await open_storage(settings.database.with_name(name))
+        try:
+            async with Fetcher(settings) as fetcher, AnalysisPool(workers) as pool:
+                pipeline = await Pipeline.create(storage, now=NOW)
+                ingest = IngestService(storage, fetcher, pipeline, settings, clock=lambda: NOW, analysis=pool)
+                feed, _ = await add_or_get_feed(storage, feed_server.url("/cycles"), interval_s=900, now=NOW)
+                kinds = []
+                for body in bodies:
+                    feed_server.route("/cycles", Reply(body=body))
+                    report = await ingest.run_cycle([await storage.get_feed(feed.id)], keep_items=True)
+                    kinds.append([item.kind for item in report.feeds[0].items])
+            articles = await storage.newest_articles(100, include_duplicates=True)
+            tags = await storage.article_tags([a.id for a in articles])
+            return (kinds, sorted((a.guid, a.title, a.summary, a.story_id is not None) for a in articles),
+                    sorted((t.article_id, t.kind, t.tag) for t in tags))
+        finally:
+            await storage.close()
+
+    inline = await cycles(0, "inline-cycles.db")
+    assert inline == await cycles(1, "pooled-cycles.db")
+    assert inline[0][1:] == [["unchanged", "unchanged", "updated", "new"], ["unchanged"] * 4]
 
 
 async def test_several_feeds_in_one_transaction_keep_their_own_flags_facts_and_plans(storage: SqliteStorage) -> None:
