@@ -95,7 +95,7 @@ def _minhash_values(shingles: list[bytes]) -> bytes:
     a library changes its default (datasketch 2.0 did). tests/feeds/test_dedup.py checks them against
     datasketch's own MinHash.
     """
-    h = np.fromiter((zlib.crc32(shingle) for shingle in shingles), dtype=np.uint32, count=len(shingles))
+    h = np.fromiter(map(zlib.crc32, shingles), dtype=np.uint32, count=len(shingles))
     h ^= h >> np.uint32(16)
     h *= np.uint32(0x85EBCA6B)
     h ^= h >> np.uint32(13)
@@ -136,8 +136,9 @@ def signature_of(title: str, summary: str) -> Signature:
     if len(tokens) < BODY_ONLY_MIN_TOKENS:
         text = f"{title} {summary}"
         tokens = tokens_of(text)
-    if len(tokens) >= SHINGLE:
-        shingles = [" ".join(tokens[i:i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)]
+    if len(tokens) >= SHINGLE:  # each run of SHINGLE consecutive tokens, joined by spaces
+        runs = zip(*(tokens[offset:] for offset in range(SHINGLE)))
+        shingles = list(map(str.encode, map(" ".join, runs)))
     else:
         shingles = [" ".join(tokens).encode("utf-8")]
     values = _minhash_values(shingles)
