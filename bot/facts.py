@@ -110,7 +110,8 @@ def prepare_feed(body: bytes, unchanged: bytes = b"") -> PreparedFeed:
 
 
 def describe_entries(entries: Sequence[ParsedEntry], unchanged: bytes = b"") -> DescribedEntries:
-    """The facts of each entry (None where its digest is in `unchanged`, concatenated digests) and the digests."""
+    """Each entry's facts (None where its digest is in `unchanged`, a concatenation of `entry_digest`s) and
+    every entry's digest, concatenated likewise."""
     skip = {unchanged[start:start + DIGEST_SIZE] for start in range(0, len(unchanged), DIGEST_SIZE)}
     digests = [entry_digest(entry) for entry in entries]
     facts = tuple(None if digest in skip else facts_of(entry) for entry, digest in zip(entries, digests))

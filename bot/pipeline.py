@@ -199,16 +199,18 @@ class Pipeline:
     async def _prepare(self, items: Sequence[Incoming], facts: Sequence[EntryFacts | None]) -> _BatchState:
         """Look up everything the batch needs from storage in a few queries, and reserve ids."""
         by_feed: dict[int, list[str]] = {}
-        canonical: dict[str, str] = {}
-        for item, known_facts in zip(items, facts, strict=True):
-            by_feed.setdefault(item.feed_id, []).append(item_identity(item.entry))
+        identities = [item_identity(item.entry) for item in items]
+        for item, identity in zip(items, identities, strict=True):
+            by_feed.setdefault(item.feed_id, []).append(identity)
+        known = await self._storage.known_items(by_feed)
+        canonical: dict[str, str] = {}  # only new items need theirs (a repeat's was never computed by a worker)
+        for item, identity, known_facts in zip(items, identities, facts, strict=True):
             link = item.entry.link
-            if link and link not in canonical:
+            if link and link not in canonical and (item.feed_id, identity) not in known:
                 found = known_facts.canonical_link if known_facts is not None else canonical_link(link)
                 if found is not None:
                     canonical[link] = found
         links = list(canonical.values())
-        known = await self._storage.known_items(by_feed)
         unknown = sum(1 for feed_id, ids in by_feed.items() for i in set(ids) if (feed_id, i) not in known)
         await self._reserve(self._article_ids, "articles", unknown)
         await self._reserve(self._story_ids, "stories", unknown)

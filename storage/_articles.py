@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
@@ -17,7 +16,7 @@ from storage._stories import write_stories, write_tags_and_relations
 _ARTICLE_COLUMNS = """a.id, a.feed_id, f.title, a.guid, a.link, a.title, a.summary, a.published, a.first_seen,
     a.updated, a.duplicate_of, a.backlog, a.story_id, a.publisher"""
 _FTS_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_json_list = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_PAIRS_PER_QUERY = 400  # (feed, identity) pairs: 800 parameters, well under SQLite's limit
 
 
 def _article(row: tuple) -> Article:  # type: ignore[type-arg]
@@ -54,21 +53,22 @@ class ArticleQueries(QueriesBase):
     async def known_items(self, identities: Mapping[int, Sequence[str]]) -> dict[tuple[int, str], KnownItem]:
         """What is already known of these identities (by feed id): live articles, then the pruned seen-set.
 
-        One query for all the feeds of a batch (the pairs go in as one JSON parameter): a group commit of
-        16 feeds costs one round trip to the database thread, not two per feed."""
+        One query for all the feeds of a batch: a group commit of 16 feeds costs one round trip to the database
+        thread, not two per feed."""
         known: dict[tuple[int, str], KnownItem] = {}
-        pairs = [(feed_id, identity) for feed_id, feed_identities in identities.items()
-                 for identity in dict.fromkeys(feed_identities)]
+        pairs = [value for feed_id, feed_identities in identities.items()
+                 for identity in dict.fromkeys(feed_identities) for value in (feed_id, identity)]
         async with self._read() as db:
-            for part in chunks(pairs, 2000):
+            # Bound parameters rather than one JSON text: SQLite's JSON functions cut a string at "\u0000".
+            for part in chunks(pairs, 2 * _PAIRS_PER_QUERY):
                 async with db.execute(
-                    """WITH wanted (feed_id, identity) AS (
-                           SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
-                       SELECT w.feed_id, w.identity, a.id, coalesce(a.duplicate_of, a.id), a.content_hash, a.story_id
-                       FROM wanted w
-                       LEFT JOIN articles a ON a.feed_id = w.feed_id AND a.identity = w.identity
-                       LEFT JOIN seen_items s ON a.id IS NULL AND s.feed_id = w.feed_id AND s.identity = w.identity
-                       WHERE a.id IS NOT NULL OR s.identity IS NOT NULL""", (_json_list(part),),
+                    f"""WITH wanted (feed_id, identity) AS (VALUES {",".join(["(?, ?)"] * (len(part) // 2))})
+                        SELECT w.feed_id, w.identity, a.id, coalesce(a.duplicate_of, a.id), a.content_hash,
+                               a.story_id
+                        FROM wanted w
+                        LEFT JOIN articles a ON a.feed_id = w.feed_id AND a.identity = w.identity
+                        LEFT JOIN seen_items s ON a.id IS NULL AND s.feed_id = w.feed_id AND s.identity = w.identity
+                        WHERE a.id IS NOT NULL OR s.identity IS NOT NULL""", part,
                 ) as cursor:
                     for feed_id, identity, article_id, root_id, content_hash, story_id in await cursor.fetchall():
                         known[(feed_id, identity)] = (KnownItem(article_id, root_id, content_hash, story_id)
