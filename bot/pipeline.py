@@ -88,6 +88,7 @@ class _BatchState:
     """What this batch has decided so far, so later items in it see earlier ones."""
 
     known: dict[tuple[int, str], KnownItem]
+    identities: list[str]  # each item's identity in its feed, in the order the batches give the items
     link_roots: dict[str, tuple[int, int | None]]
     ids: list[int]
     canonical: dict[str, str]  # link -> canonical link
@@ -176,9 +177,10 @@ class Pipeline:
                                 feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
         results: list[list[ProcessedItem]] = []
         deliveries: list[Delivery] = []
+        identities = iter(state.identities)
         for batch in batches:
             facts = batch.facts
-            processed = [self._process_one(item, state, now=now, backlog=batch.backlog,
+            processed = [self._process_one(item, next(identities), state, now=now, backlog=batch.backlog,
                                            facts=facts[index] if facts else None)
                          for index, item in enumerate(batch.items)]
             results.append(processed)
@@ -215,7 +217,8 @@ class Pipeline:
         await self._reserve(self._article_ids, "articles", unknown)
         await self._reserve(self._story_ids, "stories", unknown)
         link_roots = await self._storage.roots_by_canonical_link(links) if links else {}
-        return _BatchState(known=known, link_roots=link_roots, ids=self._article_ids, canonical=canonical)
+        return _BatchState(known=known, identities=identities, link_roots=link_roots, ids=self._article_ids,
+                           canonical=canonical)
 
     async def _reserve(self, free: list[int], sequence: str, needed: int) -> None:
         """Make sure `free` (popped from its end, so smallest id last) holds `needed` ids, reserving a block at a
@@ -224,14 +227,13 @@ class Pipeline:
             block = await self._storage.reserve_ids(sequence, max(needed, _ID_BLOCK))
             free[:0] = reversed(block)
 
-    def _process_one(self, item: Incoming, state: _BatchState, *, now: datetime, backlog: bool,
+    def _process_one(self, item: Incoming, identity: str, state: _BatchState, *, now: datetime, backlog: bool,
                      facts: EntryFacts | None) -> ProcessedItem:
         entry = item.entry
-        identity = item_identity(entry)
         fingerprint = content_fingerprint(entry.title, entry.summary)
         known = state.known.get((item.feed_id, identity))
         if known is not None:
-            return self._process_known(item, known, fingerprint, state, now, facts)
+            return self._process_known(item, identity, known, fingerprint, state, now, facts)
         article_id = state.ids.pop()
         canonical = state.canonical.get(entry.link) if entry.link else None
         facts = facts or facts_of(entry, self._analyst)
@@ -280,7 +282,7 @@ class Pipeline:
             self._story_ids.pop()
         return assignment.story
 
-    def _process_known(self, item: Incoming, known: KnownItem, fingerprint: str, state: _BatchState,
+    def _process_known(self, item: Incoming, identity: str, known: KnownItem, fingerprint: str, state: _BatchState,
                        now: datetime, facts: EntryFacts | None) -> ProcessedItem:
         if known.article_id is None:
             return ProcessedItem(item, "forgotten", None)
@@ -295,7 +297,7 @@ class Pipeline:
             self._record_tags(state, known.article_id, intel)
         state.updates.append(ArticleUpdate(known.article_id, entry.title, entry.summary, fingerprint, now,
                                            signature.encode()))
-        state.known[(item.feed_id, item_identity(entry))] = KnownItem(known.article_id, known.root_id, fingerprint,
+        state.known[(item.feed_id, identity)] = KnownItem(known.article_id, known.root_id, fingerprint,
                                                                       known.story_id)
         return ProcessedItem(item, "updated", known.article_id, known.article_id, known.story_id, intel)
 
