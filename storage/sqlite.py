@@ -1,7 +1,9 @@
-"""The SQLite implementation of `Storage`: one aiosqlite connection, WAL, and explicit transactions.
+"""The SQLite implementation of `Storage`: a writing and a reading aiosqlite connection, WAL, explicit transactions.
 
-aiosqlite runs every call on one worker thread, so two coroutines could interleave statements inside one
-transaction; `_lock` serialises each operation (a read, or a whole transaction) to keep them whole.
+aiosqlite runs every call of a connection on one worker thread, so two coroutines could interleave statements
+inside one transaction; each connection's lock serialises its operations (a read, or a whole transaction) to keep
+them whole. Reads go to their own connection: in WAL mode they see every committed transaction and never wait
+for one being written, so a `/brief`, or the look-ups for the next batch, do not queue behind a large group commit.
 """
 
 from __future__ import annotations
@@ -30,15 +32,18 @@ BUSY_TIMEOUT_MS = 10_000
 class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
     """Open with `await open_storage(path)`; close with `await storage.close()`."""
 
-    def __init__(self, db: aiosqlite.Connection, path: Path | str) -> None:
+    def __init__(self, db: aiosqlite.Connection, path: Path | str, reader: aiosqlite.Connection | None = None) -> None:
         self._db = db
         self._lock = asyncio.Lock()
+        self._reader = reader or db  # an in-memory database has only the one connection
+        self._read_lock = asyncio.Lock() if reader is not None else self._lock
         self.path = path
 
     @asynccontextmanager
     async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
-        async with self._lock:
-            yield self._db
+        """A connection for reading what is committed (each statement sees the latest commit)."""
+        async with self._read_lock:
+            yield self._reader
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -70,6 +75,9 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
         return str(row[0]) if row else "no answer"
 
     async def close(self) -> None:
+        if self._reader is not self._db:
+            async with self._read_lock:
+                await self._reader.close()
         async with self._lock:
             try:
                 await self._db.execute("PRAGMA optimize")
@@ -90,7 +98,20 @@ async def open_storage(path: Path | str) -> SqliteStorage:
         await db.execute("PRAGMA foreign_keys = ON")
         await db.execute("PRAGMA temp_store = MEMORY")
         await apply_migrations(db)
+        reader = None if str(path) == ":memory:" else await _open_reader(path)
     except BaseException:
         await db.close()
         raise
-    return SqliteStorage(db, path)
+    return SqliteStorage(db, path, reader)
+
+
+async def _open_reader(path: Path | str) -> aiosqlite.Connection:
+    reader = await aiosqlite.connect(str(path), isolation_level=None)
+    try:
+        await reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await reader.execute("PRAGMA temp_store = MEMORY")
+        await reader.execute("PRAGMA query_only = ON")
+    except BaseException:
+        await reader.close()
+        raise
+    return reader
