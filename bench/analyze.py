@@ -58,12 +58,12 @@ from bot.intel.briefing import BriefingRequest  # noqa: E402
 from bot.intel.service import IntelService  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.facts import AnalysisPool, EntryFacts  # noqa: E402
-from bot.feeds.ingest import GROUP_ENTRIES, GROUP_FEEDS  # noqa: E402
+from bot.feeds.ingest import GROUP_ENTRIES, GROUP_FEEDS, IN_FLIGHT  # noqa: E402
 from bot.pipeline import FeedBatch, Incoming, Pipeline, ProcessedItem  # noqa: E402
 from storage import open_storage  # noqa: E402
 
 FILL_BATCH = 1000
-AHEAD = 8  # batches the analysis workers may describe ahead of the pipeline
+AHEAD = 2 * GROUP_FEEDS  # batches described ahead of the pipeline (as many feeds as ingest lets wait)
 FEED_BATCH_NEW = 40
 REPEAT_SHARE = 0.25
 UPDATE_EVERY = 10
@@ -102,8 +102,9 @@ def _now_after(stream: Stream, latest: datetime) -> datetime:
 
 class Feeder:
     """Hands batches to the pipeline the way `IngestService` does: the analysis workers describe up to `ahead`
-    batches while the pipeline (the single writer) stores earlier ones, in order; the batches already described
-    when the pipeline is free go into one transaction (the ingest consumer's group commit, same limits)."""
+    batches while the pipeline (the single writer) decides and stores earlier ones, in order; the batches already
+    described when the pipeline is free go into one transaction (the ingest consumer's group commit, same limits),
+    and the next group is decided while one is written."""
 
     def __init__(self, pipeline: Pipeline, pool: AnalysisPool, ahead: int = AHEAD) -> None:
         self._pipeline = pipeline
@@ -111,22 +112,29 @@ class Feeder:
         self._ahead = ahead
 
     async def run(self, batches: Iterator[tuple[datetime, list[Incoming]]]) -> list[ProcessedItem]:
-        results: list[ProcessedItem] = []
         pending: deque[tuple[datetime, list[Incoming], asyncio.Task[tuple[EntryFacts | None, ...] | None]]] = deque()
-        exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < self._ahead:
-                batch = next(batches, None)
-                if batch is None:
-                    exhausted = True
-                    break
-                now, items = batch
+        slots = asyncio.Semaphore(self._ahead)
+        arrived = asyncio.Event()
+
+        async def describe() -> None:
+            """Like the fetch tasks of a cycle: keep the workers busy whatever the writer is doing."""
+            for now, items in batches:
+                await slots.acquire()
                 feeds = {incoming.feed_id for incoming in items}
                 # One feed's batch, as ingest hands them over: the pool skips what that feed sent unchanged before.
                 task = asyncio.create_task(self._pool.facts([incoming.entry for incoming in items],
                                                             feeds.pop() if len(feeds) == 1 else None))
                 pending.append((now, items, task))
+                arrived.set()
+
+        producer = asyncio.create_task(describe())
+        producer.add_done_callback(lambda _: arrived.set())
+        results: list[ProcessedItem] = []
+        writing: deque[asyncio.Task[list[list[ProcessedItem]]]] = deque()
+        while pending or not producer.done():
             if not pending:
+                arrived.clear()
+                await arrived.wait()
                 continue
             now, items, task = pending.popleft()
             group = [FeedBatch(items, facts=await task)]
@@ -136,7 +144,16 @@ class Feeder:
                 now, items, task = pending.popleft()
                 group.append(FeedBatch(items, facts=task.result()))
                 entries += len(items)
-            for processed in await self._pipeline.process_batches(group, now=now):
+            for _ in group:
+                slots.release()
+            # As many groups in flight as the ingest consumer has: the next is decided while one is written.
+            writing.append(asyncio.create_task(self._pipeline.process_batches(group, now=now)))
+            if len(writing) == IN_FLIGHT:
+                for processed in await writing.popleft():
+                    results += processed
+        await producer
+        for write in writing:
+            for processed in await write:
                 results += processed
         return results
 

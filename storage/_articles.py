@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 
@@ -93,8 +94,7 @@ class ArticleQueries(QueriesBase):
 
     async def store_batch(self, batch: IngestBatch) -> None:
         """Write new articles, updates and feed states in one transaction."""
-        async with self._transaction() as db:
-            await write_batch(db, batch)
+        await self._write(lambda db: write_batch(db, batch))
 
     async def recent_signatures(self, since: datetime) -> AsyncIterator[tuple[int, float, bytes, int | None]]:
         """(id, published, signature, story id) of original articles published since `since`, oldest first."""
@@ -205,11 +205,11 @@ class ArticleQueries(QueriesBase):
             return pruned.rowcount, forgotten.rowcount
 
 
-async def write_batch(db, batch: IngestBatch) -> None:  # type: ignore[no-untyped-def]
+def write_batch(db: sqlite3.Connection, batch: IngestBatch) -> None:
     """The rows of one batch, inside the caller's transaction (stories first: articles point at them)."""
-    await write_stories(db, batch.stories, batch.story_publishers)
+    write_stories(db, batch.stories, batch.story_publishers)
     if batch.articles:
-        await db.executemany(
+        db.executemany(
             """INSERT INTO articles (id, feed_id, identity, guid, link, canonical_link, title, summary, published,
                    first_seen, duplicate_of, backlog, content_hash, signature, story_id, publisher, tone)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -218,15 +218,15 @@ async def write_batch(db, batch: IngestBatch) -> None:  # type: ignore[no-untype
               a.signature, a.story_id, a.publisher, a.tone)
              for a in batch.articles],
         )
-    await write_tags_and_relations(db, batch.tags, batch.relations)
+    write_tags_and_relations(db, batch.tags, batch.relations)
     if batch.delivery:
-        await write_delivery(db, batch.delivery)
+        write_delivery(db, batch.delivery)
     if batch.updates:
-        await db.executemany(
+        db.executemany(
             """UPDATE articles SET title = :title, summary = :summary, content_hash = :content_hash,
                    updated = :updated, signature = coalesce(:signature, signature) WHERE id = :id""",
             [{"id": u.id, "title": u.title, "summary": u.summary, "content_hash": u.content_hash,
               "updated": to_ts(u.updated), "signature": u.signature} for u in batch.updates],
         )
     if batch.feed_states:
-        await write_fetch_states(db, list(batch.feed_states))
+        write_fetch_states(db, list(batch.feed_states))

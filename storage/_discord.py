@@ -7,6 +7,7 @@ never sees or changes another's rows.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
@@ -303,8 +304,7 @@ class DiscordQueries(QueriesBase):
 
     async def record_delivery(self, delivery: Delivery) -> None:
         """Write delivery decisions made outside an ingest batch (briefings, notices) in one transaction."""
-        async with self._transaction() as db:
-            await write_delivery(db, delivery)
+        await self._write(lambda db: write_delivery(db, delivery))
 
     async def pending_outbox(self, now: datetime, limit: int = 100) -> list[OutboxMessage]:
         async with self._read() as db, db.execute(
@@ -370,11 +370,11 @@ async def _drop_queued(db, guild_id: int | None, kind: str, ref_id: int,  # type
     return cursor.rowcount
 
 
-async def write_delivery(db, delivery: Delivery) -> None:  # type: ignore[no-untyped-def]
+def write_delivery(db: sqlite3.Connection, delivery: Delivery) -> None:
     """Delivery rows inside the caller's transaction; a key already in the outbox is never queued twice."""
     now = delivery.decided_at
     if delivery.outbox:
-        await db.executemany(
+        db.executemany(
             """INSERT OR IGNORE INTO outbox (idempotency_key, guild_id, channel_id, kind, ref_id, payload,
                    next_attempt, created_at)
                VALUES (:key, :guild, :channel, :kind, :ref, :payload, :now, :now)""",
@@ -383,18 +383,18 @@ async def write_delivery(db, delivery: Delivery) -> None:  # type: ignore[no-unt
              for row in delivery.outbox],
         )
     if delivery.channel_stories:
-        await db.executemany(
+        db.executemany(
             """INSERT OR IGNORE INTO channel_stories (guild_id, channel_id, story_id, posted_at)
                VALUES (?, ?, ?, ?)""", [(*row, to_ts(now)) for row in delivery.channel_stories],
         )
     if delivery.alerts:
-        await db.executemany(
+        db.executemany(
             """INSERT OR IGNORE INTO alerts (watch_id, story_id, guild_id, channel_id, created_at)
                VALUES (?, ?, ?, ?, ?)""", [(*row, to_ts(now)) for row in delivery.alerts],
         )
     if delivery.schedule_dates:
-        await db.executemany("UPDATE schedules SET last_local_date = ? WHERE id = ?",
+        db.executemany("UPDATE schedules SET last_local_date = ? WHERE id = ?",
                              [(day, schedule_id) for schedule_id, day in delivery.schedule_dates])
     if delivery.announced_feeds:
-        await db.executemany("UPDATE feeds SET disabled_announced = 1 WHERE id = ?",
+        db.executemany("UPDATE feeds SET disabled_announced = 1 WHERE id = ?",
                              [(feed_id,) for feed_id in delivery.announced_feeds])

@@ -135,16 +135,15 @@ class FeedQueries(QueriesBase):
         states = list(states)
         if not states:
             return
-        async with self._transaction() as db:
-            await write_fetch_states(db, states)
+        await self._write(lambda db: write_fetch_states(db, states))
 
 
-async def write_fetch_states(db, states: list[FeedFetchState]) -> None:  # type: ignore[no-untyped-def]
+def write_fetch_states(db: sqlite3.Connection, states: list[FeedFetchState]) -> None:
     """Apply fetch outcomes inside the caller's transaction."""
     ok = [s for s in states if s.ok]
     failed = [s for s in states if not s.ok]
     if ok:
-        await db.executemany(
+        db.executemany(
             """UPDATE feeds SET
                    etag = coalesce(:etag, etag), last_modified = coalesce(:last_modified, last_modified),
                    title = coalesce(:title, title), site_url = coalesce(:site_url, site_url),
@@ -157,7 +156,7 @@ async def write_fetch_states(db, states: list[FeedFetchState]) -> None:  # type:
               "feed_id": s.feed_id} for s in ok],
         )
     if failed:
-        await db.executemany(
+        db.executemany(
             """UPDATE feeds SET
                    next_due = :next_due, consecutive_failures = :failures, last_error = :error,
                    last_error_at = :fetched_at, last_fetched_at = :fetched_at,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
@@ -202,10 +203,9 @@ class StoryQueries(QueriesBase):
             return [_record(row) async for row in cursor]
 
 
-async def write_stories(db, stories: Sequence[StoryRow],  # type: ignore[no-untyped-def]
-                        publishers: Sequence[StoryPublisherRow]) -> None:
+def write_stories(db: sqlite3.Connection, stories: Sequence[StoryRow], publishers: Sequence[StoryPublisherRow]) -> None:
     if stories:
-        await db.executemany(
+        db.executemany(
             """INSERT INTO stories (id, label, label_article_id, label_score, first_seen, last_seen, article_count,
                    publisher_count, primary_domain, actors, domains, profile, memory)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -222,17 +222,16 @@ async def write_stories(db, stories: Sequence[StoryRow],  # type: ignore[no-unty
              for s in stories],
         )
     if publishers:
-        await db.executemany(
+        db.executemany(
             """INSERT INTO story_publishers (story_id, publisher, first_seen) VALUES (?, ?, ?)
                ON CONFLICT (story_id, publisher) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)""",
             [(p.story_id, p.publisher, to_ts(p.first_seen)) for p in publishers],
         )
 
 
-async def write_tags_and_relations(db, tags: Sequence[TagRow],  # type: ignore[no-untyped-def]
-                                   relations: Sequence[RelationRow]) -> None:
+def write_tags_and_relations(db: sqlite3.Connection, tags: Sequence[TagRow], relations: Sequence[RelationRow]) -> None:
     if tags:
-        await db.executemany(
+        db.executemany(
             "INSERT OR REPLACE INTO article_tags (article_id, kind, tag, rank, evidence) VALUES (?, ?, ?, ?, ?)",
             [(t.article_id, t.kind, t.tag, t.rank, _evidence_json(t.evidence)) for t in tags],
         )
@@ -250,14 +249,14 @@ async def write_tags_and_relations(db, tags: Sequence[TagRow],  # type: ignore[n
                 sums[1] += r.tone
                 sums[2] += 1
             stories.add((*key, r.story_id))
-        await db.executemany(
+        db.executemany(
             """INSERT INTO relation_days (country_a, country_b, day, domain, articles, tone_sum, toned)
                VALUES (?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (country_a, country_b, day, domain) DO UPDATE SET articles = articles + excluded.articles,
                    tone_sum = tone_sum + excluded.tone_sum, toned = toned + excluded.toned""",
             [(*key, articles, tone_sum, toned) for key, (articles, tone_sum, toned) in days.items()],
         )
-        await db.executemany(
+        db.executemany(
             "INSERT OR IGNORE INTO relation_stories (country_a, country_b, day, domain, story_id) VALUES (?, ?, ?, ?, ?)",
             sorted(stories),
         )

@@ -4,6 +4,9 @@ aiosqlite runs every call of a connection on one worker thread, so two coroutine
 inside one transaction; each connection's lock serialises its operations (a read, or a whole transaction) to keep
 them whole. Reads go to their own connection: in WAL mode they see every committed transaction and never wait
 for one being written, so a `/brief`, or the look-ups for the next batch, do not queue behind a large group commit.
+A large batch of rows (an ingest group, fetch states, deliveries) is written by plain sqlite3 on a thread of its
+own, all its statements in one call: an aiosqlite statement resumes on the event loop before the next is sent,
+so while the loop is busy deciding the next batch, such a write would crawl one statement per pause.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import aiosqlite
 
@@ -22,21 +27,28 @@ from storage._articles import ArticleQueries
 from storage._discord import DiscordQueries
 from storage._feeds import FeedQueries
 from storage._stories import StoryQueries
+from storage.errors import StorageError
 from storage.migrate import apply_migrations
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+_CONNECTION_PRAGMAS = (f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}", "PRAGMA synchronous = NORMAL",
+                       "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY")
+T = TypeVar("T")
 
 
 class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
     """Open with `await open_storage(path)`; close with `await storage.close()`."""
 
-    def __init__(self, db: aiosqlite.Connection, path: Path | str, reader: aiosqlite.Connection | None = None) -> None:
+    def __init__(self, db: aiosqlite.Connection, reader: aiosqlite.Connection, writer: sqlite3.Connection,
+                 write_thread: ThreadPoolExecutor, path: Path | str) -> None:
         self._db = db
-        self._lock = asyncio.Lock()
-        self._reader = reader or db  # an in-memory database has only the one connection
-        self._read_lock = asyncio.Lock() if reader is not None else self._lock
+        self._lock = asyncio.Lock()  # one transaction at a time, on `_db` or `_writer`
+        self._reader = reader
+        self._read_lock = asyncio.Lock()
+        self._writer = writer  # only ever used on `_write_thread`
+        self._write_thread = write_thread
         self.path = path
 
     @asynccontextmanager
@@ -64,6 +76,17 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
             else:
                 await asyncio.shield(self._db.execute("COMMIT"))
 
+    async def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` as one transaction (BEGIN IMMEDIATE ... COMMIT, rolled back on any error) on the writing
+        thread. A cancelled caller still holds the lock until that transaction is over, committed or not."""
+        async with self._lock:
+            done = asyncio.get_running_loop().run_in_executor(self._write_thread, _in_transaction, self._writer, work)
+            try:
+                return await asyncio.shield(done)
+            except asyncio.CancelledError:
+                await asyncio.wait([done])
+                raise
+
     async def schema_version(self) -> int:
         async with self._read() as db, db.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
@@ -75,10 +98,11 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
         return str(row[0]) if row else "no answer"
 
     async def close(self) -> None:
-        if self._reader is not self._db:
-            async with self._read_lock:
-                await self._reader.close()
+        async with self._read_lock:
+            await self._reader.close()
         async with self._lock:
+            await asyncio.get_running_loop().run_in_executor(self._write_thread, self._writer.close)
+            self._write_thread.shutdown(wait=False)
             try:
                 await self._db.execute("PRAGMA optimize")
             except aiosqlite.Error:
@@ -88,30 +112,49 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
 
 async def open_storage(path: Path | str) -> SqliteStorage:
     """Open (creating if needed) the database at `path`, set it up and migrate it."""
-    if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if str(path) == ":memory:" or str(path).startswith("file:"):
+        raise StorageError(f"the database must be a file path, not {str(path)!r}: Sitrep reads and writes it "
+                           "over separate connections")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     db = await aiosqlite.connect(str(path), isolation_level=None)
+    reader: aiosqlite.Connection | None = None
+    write_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-writer")
     try:
-        await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         await db.execute("PRAGMA journal_mode = WAL")
-        await db.execute("PRAGMA synchronous = NORMAL")
-        await db.execute("PRAGMA foreign_keys = ON")
-        await db.execute("PRAGMA temp_store = MEMORY")
+        for pragma in _CONNECTION_PRAGMAS:
+            await db.execute(pragma)
         await apply_migrations(db)
-        reader = None if str(path) == ":memory:" else await _open_reader(path)
+        reader = await aiosqlite.connect(str(path), isolation_level=None)
+        for pragma in (*_CONNECTION_PRAGMAS, "PRAGMA query_only = ON"):
+            await reader.execute(pragma)
+        writer = await asyncio.get_running_loop().run_in_executor(write_thread, _connect_writer, str(path))
     except BaseException:
+        if reader is not None:
+            await reader.close()
         await db.close()
+        write_thread.shutdown(wait=False)
         raise
-    return SqliteStorage(db, path, reader)
+    return SqliteStorage(db, reader, writer, write_thread, path)
 
 
-async def _open_reader(path: Path | str) -> aiosqlite.Connection:
-    reader = await aiosqlite.connect(str(path), isolation_level=None)
+def _connect_writer(path: str) -> sqlite3.Connection:
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
-        await reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        await reader.execute("PRAGMA temp_store = MEMORY")
-        await reader.execute("PRAGMA query_only = ON")
+        for pragma in _CONNECTION_PRAGMAS:
+            writer.execute(pragma)
     except BaseException:
-        await reader.close()
+        writer.close()
         raise
-    return reader
+    return writer
+
+
+def _in_transaction(db: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        result = work(db)
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:  # a failed COMMIT (a deferred constraint) leaves the transaction open
+            db.execute("ROLLBACK")
+        raise
+    return result

@@ -187,7 +187,7 @@ async def test_a_crash_mid_transaction_stores_nothing(env, storage: SqliteStorag
 
     real = articles_module.write_fetch_states
 
-    async def explode(db, states):
+    def explode(db, states):
         raise RuntimeError("power cut")
 
     monkeypatch.setattr(articles_module, "write_fetch_states", explode)
