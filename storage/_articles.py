@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.feeds.models import Article, IngestBatch, KnownItem, StoreStats
 from storage._base import QueriesBase
-from storage._convert import chunks, from_ts, require_ts, to_ts
+from storage._convert import chunks, from_ts, insert_rows, require_ts, to_ts
 from storage._feeds import delete_empty_stories, write_fetch_states
 from storage._discord import write_delivery
 from storage._stories import write_stories, write_tags_and_relations
@@ -209,10 +209,10 @@ def write_batch(db: sqlite3.Connection, batch: IngestBatch) -> None:
     """The rows of one batch, inside the caller's transaction (stories first: articles point at them)."""
     write_stories(db, batch.stories, batch.story_publishers)
     if batch.articles:
-        db.executemany(
+        insert_rows(
+            db,
             """INSERT INTO articles (id, feed_id, identity, guid, link, canonical_link, title, summary, published,
-                   first_seen, duplicate_of, backlog, content_hash, signature, story_id, publisher, tone)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   first_seen, duplicate_of, backlog, content_hash, signature, story_id, publisher, tone)""",
             [(a.id, a.feed_id, a.identity, a.guid, a.link, a.canonical_link, a.title, a.summary,
               a.published.timestamp(), a.first_seen.timestamp(), a.duplicate_of, int(a.backlog), a.content_hash,
               a.signature, a.story_id, a.publisher, a.tone)

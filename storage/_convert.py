@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 
@@ -21,3 +24,23 @@ def chunks(items: list, size: int = 500):  # type: ignore[type-arg]
     """SQLite caps the number of bound parameters; look-ups go in slices of `size`."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+_MAX_PARAMETERS = 999  # SQLite's limit before 3.32; later versions allow more
+
+
+def insert_rows(db: sqlite3.Connection, head: str, rows: Sequence[tuple[object, ...]], tail: str = "") -> None:
+    """`head VALUES (?, ...), (?, ...), ... tail` for `rows`, as many rows per statement as the parameter limit
+    allows, instead of `executemany`'s one statement per row.
+
+    Why: sqlite3 lets go of the GIL for every statement it runs and must take it back afterwards. A large batch is
+    written on its own thread while the event loop's thread decides the next one; row by row, each take-back waits
+    for that thread to yield, and the write crawls. A few statements per batch take it back a few times."""
+    if not rows:
+        return
+    width = len(rows[0])
+    per_statement = max(1, _MAX_PARAMETERS // width)
+    values = f"({', '.join('?' * width)})"
+    for start in range(0, len(rows), per_statement):
+        part = rows[start:start + per_statement]
+        db.execute(f"{head} VALUES {', '.join([values] * len(part))} {tail}", list(itertools.chain.from_iterable(part)))

@@ -22,7 +22,7 @@ from bot.intel.models import (
 from bot.intel.relations import ALL_DOMAINS
 from bot.intel.stories import OpenStory
 from storage._base import QueriesBase
-from storage._convert import chunks, require_ts, to_ts
+from storage._convert import chunks, insert_rows, require_ts, to_ts
 
 _STORY_COLUMNS = """id, label, label_article_id, label_score, first_seen, last_seen, article_count, actors, domains,
     profile, memory"""
@@ -205,34 +205,34 @@ class StoryQueries(QueriesBase):
 
 def write_stories(db: sqlite3.Connection, stories: Sequence[StoryRow], publishers: Sequence[StoryPublisherRow]) -> None:
     if stories:
-        db.executemany(
+        insert_rows(
+            db,
             """INSERT INTO stories (id, label, label_article_id, label_score, first_seen, last_seen, article_count,
-                   publisher_count, primary_domain, actors, domains, profile, memory)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT (id) DO UPDATE SET label = excluded.label, label_article_id = excluded.label_article_id,
-                   label_score = excluded.label_score, first_seen = excluded.first_seen,
-                   last_seen = excluded.last_seen, article_count = excluded.article_count,
-                   publisher_count = excluded.publisher_count, primary_domain = excluded.primary_domain,
-                   actors = excluded.actors, domains = excluded.domains, profile = excluded.profile,
-                   memory = excluded.memory""",
+                   publisher_count, primary_domain, actors, domains, profile, memory)""",
             [(s.id, s.label, s.label_article_id, s.label_score, to_ts(s.first_seen), to_ts(s.last_seen),
               s.article_count, s.publisher_count, s.primary_domain, _json(s.actors), _json(s.domains),
               _json({term: round(weight, 2) for term, weight in s.profile.items()}),
               _json({"templates": s.templates}))
              for s in stories],
+            """ON CONFLICT (id) DO UPDATE SET label = excluded.label, label_article_id = excluded.label_article_id,
+                   label_score = excluded.label_score, first_seen = excluded.first_seen,
+                   last_seen = excluded.last_seen, article_count = excluded.article_count,
+                   publisher_count = excluded.publisher_count, primary_domain = excluded.primary_domain,
+                   actors = excluded.actors, domains = excluded.domains, profile = excluded.profile,
+                   memory = excluded.memory""",
         )
     if publishers:
-        db.executemany(
-            """INSERT INTO story_publishers (story_id, publisher, first_seen) VALUES (?, ?, ?)
-               ON CONFLICT (story_id, publisher) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)""",
+        insert_rows(
+            db, "INSERT INTO story_publishers (story_id, publisher, first_seen)",
             [(p.story_id, p.publisher, to_ts(p.first_seen)) for p in publishers],
+            "ON CONFLICT (story_id, publisher) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)",
         )
 
 
 def write_tags_and_relations(db: sqlite3.Connection, tags: Sequence[TagRow], relations: Sequence[RelationRow]) -> None:
     if tags:
-        db.executemany(
-            "INSERT OR REPLACE INTO article_tags (article_id, kind, tag, rank, evidence) VALUES (?, ?, ?, ?, ?)",
+        insert_rows(
+            db, "INSERT OR REPLACE INTO article_tags (article_id, kind, tag, rank, evidence)",
             [(t.article_id, t.kind, t.tag, t.rank, _evidence_json(t.evidence)) for t in tags],
         )
     if relations:
@@ -249,17 +249,14 @@ def write_tags_and_relations(db: sqlite3.Connection, tags: Sequence[TagRow], rel
                 sums[1] += r.tone
                 sums[2] += 1
             stories.add((*key, r.story_id))
-        db.executemany(
-            """INSERT INTO relation_days (country_a, country_b, day, domain, articles, tone_sum, toned)
-               VALUES (?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT (country_a, country_b, day, domain) DO UPDATE SET articles = articles + excluded.articles,
-                   tone_sum = tone_sum + excluded.tone_sum, toned = toned + excluded.toned""",
+        insert_rows(
+            db, "INSERT INTO relation_days (country_a, country_b, day, domain, articles, tone_sum, toned)",
             [(*key, articles, tone_sum, toned) for key, (articles, tone_sum, toned) in days.items()],
+            """ON CONFLICT (country_a, country_b, day, domain) DO UPDATE SET articles = articles + excluded.articles,
+                   tone_sum = tone_sum + excluded.tone_sum, toned = toned + excluded.toned""",
         )
-        db.executemany(
-            "INSERT OR IGNORE INTO relation_stories (country_a, country_b, day, domain, story_id) VALUES (?, ?, ?, ?, ?)",
-            sorted(stories),
-        )
+        insert_rows(db, "INSERT OR IGNORE INTO relation_stories (country_a, country_b, day, domain, story_id)",
+                    sorted(stories))
 
 
 # One encoder for every JSON column: json.dumps with options builds a new encoder on each call.
