@@ -58,7 +58,7 @@ from bot.intel.briefing import BriefingRequest  # noqa: E402
 from bot.intel.service import IntelService  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.facts import AnalysisPool, EntryFacts  # noqa: E402
-from bot.feeds.ingest import GROUP_ENTRIES, GROUP_FEEDS, IN_FLIGHT  # noqa: E402
+from bot.feeds.ingest import GROUP_ENTRIES, GROUP_FEEDS  # noqa: E402
 from bot.pipeline import FeedBatch, Incoming, Pipeline, ProcessedItem  # noqa: E402
 from storage import open_storage  # noqa: E402
 
@@ -102,9 +102,8 @@ def _now_after(stream: Stream, latest: datetime) -> datetime:
 
 class Feeder:
     """Hands batches to the pipeline the way `IngestService` does: the analysis workers describe up to `ahead`
-    batches while the pipeline (the single writer) decides and stores earlier ones, in order; the batches already
-    described when the pipeline is free go into one transaction (the ingest consumer's group commit, same limits),
-    and the next group is decided while one is written."""
+    batches while the pipeline (the single writer) stores earlier ones, in order; the batches already described
+    when the pipeline is free go into one transaction (the ingest consumer's group commit, same limits)."""
 
     def __init__(self, pipeline: Pipeline, pool: AnalysisPool, ahead: int = AHEAD) -> None:
         self._pipeline = pipeline
@@ -130,7 +129,6 @@ class Feeder:
         producer = asyncio.create_task(describe())
         producer.add_done_callback(lambda _: arrived.set())
         results: list[ProcessedItem] = []
-        writing: deque[asyncio.Task[list[list[ProcessedItem]]]] = deque()
         while pending or not producer.done():
             if not pending:
                 arrived.clear()
@@ -146,15 +144,9 @@ class Feeder:
                 entries += len(items)
             for _ in group:
                 slots.release()
-            # As many groups in flight as the ingest consumer has: the next is decided while one is written.
-            writing.append(asyncio.create_task(self._pipeline.process_batches(group, now=now)))
-            if len(writing) == IN_FLIGHT:
-                for processed in await writing.popleft():
-                    results += processed
-        await producer
-        for write in writing:
-            for processed in await write:
+            for processed in await self._pipeline.process_batches(group, now=now):
                 results += processed
+        await producer
         return results
 
 

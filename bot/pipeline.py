@@ -35,8 +35,7 @@ log = logging.getLogger(__name__)
 DEDUP_WINDOW = timedelta(days=7)
 # (results, backlog, now) -> what to send because of them
 Planner = Callable[[Sequence["ProcessedItem"], bool, datetime], Awaitable["Delivery | None"]]
-# Ids reserved at a time: a reservation is a write, which waits for the group being written, so it should be rare.
-_ID_BLOCK = 4096
+_ID_BLOCK = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,21 +98,6 @@ class _BatchState:
     relations: list[RelationRow] = field(default_factory=list)
     touched: dict[int, OpenStory] = field(default_factory=dict)
     publishers: set[tuple[int, str]] = field(default_factory=set)  # (story, publisher) first seen in this batch
-    learnt: dict[tuple[int, str], KnownItem] = field(default_factory=dict)  # what this batch stores of `known`
-    new_roots: dict[str, tuple[int, int | None]] = field(default_factory=dict)  # link roots this batch stores
-
-    def learn(self, feed_id: int, identity: str, item: KnownItem) -> None:
-        self.known[(feed_id, identity)] = self.learnt[(feed_id, identity)] = item
-
-
-@dataclass(frozen=True, slots=True)
-class _Write:
-    """A group's rows on their way to the database, and what the next group's look-ups must take from it (they
-    are decided while it is written, and may not find it in the database yet)."""
-
-    task: asyncio.Future[None]
-    known: dict[tuple[int, str], KnownItem]
-    roots: dict[str, tuple[int, int | None]]
 
 
 class Pipeline:
@@ -130,8 +114,7 @@ class Pipeline:
         self._story_of: dict[int, int] = {}
         self._story_ids: list[int] = []
         self._article_ids: list[int] = []
-        self._lock = asyncio.Lock()  # decisions take turns
-        self._writing: _Write | None = None  # the last group handed to storage, until a later group sees it stored
+        self._lock = asyncio.Lock()
 
     @classmethod
     async def create(cls, storage: Storage, *, now: datetime, **options: object) -> Pipeline:
@@ -169,61 +152,29 @@ class Pipeline:
                               feed_states: Sequence[FeedFetchState] = ()) -> list[list[ProcessedItem]]:
         """Process several feeds' batches in order and store them all in one transaction (a group commit: when
         many feeds are waiting, one transaction and one round of look-ups for all of them costs much less
-        than one each). Returns each batch's results once they are stored.
-
-        Calls may overlap: the next group is decided while this one is written (the decisions take turns, in
-        call order; the writes follow in the same order). A group decided on top of one whose write then fails
-        fails too, and the indexes are rebuilt from what the database holds."""
+        than one each). Returns each batch's results."""
         for batch in batches:
             if batch.facts is not None and len(batch.facts) != len(batch.items):
                 raise ValueError(f"{len(batch.facts)} facts for {len(batch.items)} items")
         async with self._lock:
-            results, write = await self._decide(batches, now=now, feed_states=feed_states)
+            return await self._process(batches, now=now, feed_states=feed_states)
+
+    async def _process(self, batches: Sequence[FeedBatch], *, now: datetime,
+                       feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
+        state = await self._prepare([item for batch in batches for item in batch.items],
+                                    [facts for batch in batches for facts in (batch.facts or (None,) * len(batch.items))])
         try:
-            await asyncio.shield(write.task)
+            results = await self._decide_and_store(batches, state, now, feed_states)
         except BaseException:
-            if write.task.done() and _failed(write.task):
-                async with self._lock:
-                    if self._writing is write:  # no later group has seen the failure and rebuilt the indexes
-                        self._writing = None
-                        await self._forget_unstored(now, batches)
+            # The indexes learnt the batch as it was processed; the database did not (or not all of it).
+            log.warning("batch of %d items not stored; rebuilding the in-memory indexes",
+                        sum(len(batch.items) for batch in batches))
+            await self.reload(now)
             raise
         return results
 
-    async def _decide(self, batches: Sequence[FeedBatch], *, now: datetime,
-                      feed_states: Sequence[FeedFetchState]) -> tuple[list[list[ProcessedItem]], _Write]:
-        """Decide a group and start writing it; the caller holds the lock."""
-        previous = self._writing
-        if previous is not None and previous.task.done():
-            self._writing = None
-            if _failed(previous.task):
-                await self._forget_unstored(now, ())
-            previous = None
-        state = await self._prepare([item for batch in batches for item in batch.items],
-                                    [facts for batch in batches
-                                     for facts in (batch.facts or (None,) * len(batch.items))], previous)
-        try:
-            results, rows = await self._decide_rows(batches, state, now, feed_states)
-            if previous is not None:
-                await asyncio.shield(previous.task)  # this group builds on it: it must be stored first
-        except BaseException:
-            # The indexes learnt this group (or the one before, which was not stored); the database did not.
-            if previous is not None:
-                await asyncio.wait([previous.task])
-            self._writing = None
-            await self._forget_unstored(now, batches)
-            raise
-        write = _Write(asyncio.ensure_future(self._storage.store_batch(rows)), state.learnt, state.new_roots)
-        self._writing = write
-        return results, write
-
-    async def _forget_unstored(self, now: datetime, batches: Sequence[FeedBatch]) -> None:
-        log.warning("batch of %d items not stored; rebuilding the in-memory indexes",
-                    sum(len(batch.items) for batch in batches))
-        await self.reload(now)
-
-    async def _decide_rows(self, batches: Sequence[FeedBatch], state: _BatchState, now: datetime,
-                           feed_states: Sequence[FeedFetchState]) -> tuple[list[list[ProcessedItem]], IngestBatch]:
+    async def _decide_and_store(self, batches: Sequence[FeedBatch], state: _BatchState, now: datetime,
+                                feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
         results: list[list[ProcessedItem]] = []
         deliveries: list[Delivery] = []
         identities = iter(state.identities)
@@ -236,7 +187,7 @@ class Pipeline:
             if batch.plan is not None and (delivery := await batch.plan(processed, batch.backlog, now)):
                 deliveries.append(delivery)
         states = (*feed_states, *(batch.feed_state for batch in batches if batch.feed_state is not None))
-        return results, IngestBatch(
+        await self._storage.store_batch(IngestBatch(
             articles=tuple(state.articles), updates=tuple(state.updates), feed_states=states,
             stories=tuple(_story_row(story) for story in state.touched.values()),
             story_publishers=tuple(
@@ -244,20 +195,16 @@ class Pipeline:
                 for story_id, publisher in sorted(state.publishers)
             ),
             tags=tuple(state.tags), relations=tuple(state.relations), delivery=merge_deliveries(deliveries),
-        )
+        ))
+        return results
 
-    async def _prepare(self, items: Sequence[Incoming], facts: Sequence[EntryFacts | None],
-                       previous: _Write | None) -> _BatchState:
-        """Look up everything the batch needs in a few queries, and reserve ids. What the group still being
-        written (`previous`) decided is taken from it: the database may not hold it yet."""
+    async def _prepare(self, items: Sequence[Incoming], facts: Sequence[EntryFacts | None]) -> _BatchState:
+        """Look up everything the batch needs from storage in a few queries, and reserve ids."""
         by_feed: dict[int, list[str]] = {}
         identities = [item_identity(item.entry) for item in items]
         for item, identity in zip(items, identities, strict=True):
             by_feed.setdefault(item.feed_id, []).append(identity)
         known = await self._storage.known_items(by_feed)
-        if previous is not None:
-            wanted = {(item.feed_id, identity) for item, identity in zip(items, identities, strict=True)}
-            known.update((key, previous.known[key]) for key in wanted & previous.known.keys())
         canonical: dict[str, str] = {}  # only new items need theirs (a repeat's was never computed by a worker)
         for item, identity, known_facts in zip(items, identities, facts, strict=True):
             link = item.entry.link
@@ -270,10 +217,6 @@ class Pipeline:
         await self._reserve(self._article_ids, "articles", unknown)
         await self._reserve(self._story_ids, "stories", unknown)
         link_roots = await self._storage.roots_by_canonical_link(links) if links else {}
-        if previous is not None:
-            for link in links:
-                if link not in link_roots and link in previous.roots:
-                    link_roots[link] = previous.roots[link]
         return _BatchState(known=known, identities=identities, link_roots=link_roots, ids=self._article_ids,
                            canonical=canonical)
 
@@ -316,7 +259,7 @@ class Pipeline:
         if story_id is not None:
             self._story_of[article_id] = story_id
         if canonical and canonical not in state.link_roots:
-            state.link_roots[canonical] = state.new_roots[canonical] = (duplicate_of or article_id, story_id)
+            state.link_roots[canonical] = (duplicate_of or article_id, story_id)
         state.articles.append(NewArticle(
             id=article_id, feed_id=item.feed_id, identity=identity, guid=entry.guid, link=entry.link,
             canonical_link=canonical, title=entry.title, summary=entry.summary, published=published,
@@ -324,7 +267,8 @@ class Pipeline:
             signature=signature.encode(), story_id=story_id, publisher=publisher,
             tone=intel.tone.score if intel.tone.cues else None,
         ))
-        state.learn(item.feed_id, identity, KnownItem(article_id, duplicate_of or article_id, fingerprint, story_id))
+        state.known[(item.feed_id, identity)] = KnownItem(article_id, duplicate_of or article_id, fingerprint,
+                                                          story_id)
         return ProcessedItem(item, "new", article_id, duplicate_of, story_id, intel, published)
 
     def _assign_story(self, article_id: int, entry: ParsedEntry, facts: EntryFacts, published: datetime,
@@ -353,7 +297,8 @@ class Pipeline:
             self._record_tags(state, known.article_id, intel)
         state.updates.append(ArticleUpdate(known.article_id, entry.title, entry.summary, fingerprint, now,
                                            signature.encode()))
-        state.learn(item.feed_id, identity, KnownItem(known.article_id, known.root_id, fingerprint, known.story_id))
+        state.known[(item.feed_id, identity)] = KnownItem(known.article_id, known.root_id, fingerprint,
+                                                                      known.story_id)
         return ProcessedItem(item, "updated", known.article_id, known.article_id, known.story_id, intel)
 
     @staticmethod
@@ -374,10 +319,6 @@ class Pipeline:
         for (a, b), domain in itertools.product(itertools.combinations(countries, 2),
                                                 (ALL_DOMAINS, *intel.domains.domains)):
             state.relations.append(RelationRow(a, b, day, domain, story_id, tone))
-
-
-def _failed(task: asyncio.Future[None]) -> bool:
-    return task.cancelled() or task.exception() is not None
 
 
 def _story_row(story: OpenStory) -> StoryRow:

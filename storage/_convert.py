@@ -34,8 +34,8 @@ def insert_rows(db: sqlite3.Connection, head: str, rows: Sequence[tuple[object, 
     allows, instead of `executemany`'s one statement per row.
 
     Why: sqlite3 lets go of the GIL for every statement it runs and must take it back afterwards. A large batch is
-    written on its own thread while the event loop's thread decides the next one; row by row, each take-back waits
-    for that thread to yield, and the write crawls. A few statements per batch take it back a few times."""
+    written on its own thread while other threads run Python (the event loop, analysis results arriving); row by
+    row, each take-back waits for them to yield, and the write crawls. A few statements take it back a few times."""
     if not rows:
         return
     width = len(rows[0])

@@ -5,8 +5,8 @@ inside one transaction; each connection's lock serialises its operations (a read
 them whole. Reads go to their own connection: in WAL mode they see every committed transaction and never wait
 for one being written, so a `/brief`, or the look-ups for the next batch, do not queue behind a large group commit.
 A large batch of rows (an ingest group, fetch states, deliveries) is written by plain sqlite3 on a thread of its
-own, all its statements in one call: an aiosqlite statement resumes on the event loop before the next is sent,
-so while the loop is busy deciding the next batch, such a write would crawl one statement per pause.
+own, all its statements in one call: through aiosqlite each statement is a round trip to the event loop, which
+is busy with other work (analysis results arriving, other feeds) and lets the write wait at every step.
 """
 
 from __future__ import annotations

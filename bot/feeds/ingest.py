@@ -34,7 +34,6 @@ Clock = Callable[[], datetime]
 _STATE_FLUSH = 200
 GROUP_FEEDS = 16      # at most this many waiting feeds, and about this many entries, in one transaction
 GROUP_ENTRIES = 1000
-IN_FLIGHT = 2  # groups handed to the pipeline at once: the next is decided while one is written
 # Feeds fetched and waiting for the writer: two groups' worth keeps it busy; more only costs memory (a feed
 # prepared by an analysis worker is held parsed and described, several times its raw size).
 _QUEUE_SIZE = 2 * GROUP_FEEDS
