@@ -112,7 +112,7 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
 
 async def open_storage(path: Path | str) -> SqliteStorage:
     """Open (creating if needed) the database at `path`, set it up and migrate it."""
-    if str(path) == ":memory:" or str(path).startswith("file:"):
+    if str(path) == ":memory:":
         raise StorageError(f"the database must be a file path, not {str(path)!r}: Sitrep reads and writes it "
                            "over separate connections")
     Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,112 @@
+"""The storage's connections: reads on their own, large writes as one call on the writing thread."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.feeds.models import FeedFetchState
+from storage import SqliteStorage, open_storage
+from storage._convert import insert_rows
+from storage.errors import StorageError
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+DEADLINE_S = 10
+
+
+def _ok_state(feed_id: int, title: str) -> FeedFetchState:
+    return FeedFetchState(feed_id=feed_id, fetched_at=NOW, next_due=NOW, ok=True, consecutive_failures=0,
+                          title=title)
+
+
+def _blocking(started: threading.Event, release: threading.Event, feed_id: int):  # type: ignore[no-untyped-def]
+    """A write that renames a feed, then holds its transaction open until released."""
+    def work(db: sqlite3.Connection) -> None:
+        db.execute("UPDATE feeds SET title = 'written' WHERE id = ?", (feed_id,))
+        started.set()
+        if not release.wait(DEADLINE_S):
+            raise TimeoutError("the test never released the write")
+    return work
+
+
+async def _until(event: threading.Event) -> None:
+    assert await asyncio.to_thread(event.wait, DEADLINE_S)
+
+
+async def test_a_read_sees_what_is_committed_and_does_not_wait_for_a_write(storage: SqliteStorage) -> None:
+    feed = await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW, title="before")
+    started, release = threading.Event(), threading.Event()
+    write = asyncio.create_task(storage._write(_blocking(started, release, feed.id)))
+    await _until(started)
+    # The write's transaction is open: a read answers at once, with what was committed before it.
+    assert (await asyncio.wait_for(storage.get_feed(feed.id), DEADLINE_S)).title == "before"
+    release.set()
+    await write
+    assert (await storage.get_feed(feed.id)).title == "written"
+
+
+async def test_a_failed_write_leaves_nothing_and_the_next_one_goes_through(storage: SqliteStorage) -> None:
+    feed = await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW, title="before")
+
+    def half_then_fail(db: sqlite3.Connection) -> None:
+        db.execute("UPDATE feeds SET title = 'half' WHERE id = ?", (feed.id,))
+        raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError, match="power cut"):
+        await storage._write(half_then_fail)
+    assert (await storage.get_feed(feed.id)).title == "before"
+    await storage.record_fetch_states([_ok_state(feed.id, "after")])
+    assert (await storage.get_feed(feed.id)).title == "after"
+
+
+async def test_a_cancelled_write_keeps_the_lock_until_its_transaction_is_over(storage: SqliteStorage) -> None:
+    feed = await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW, title="before")
+    started, release = threading.Event(), threading.Event()
+    write = asyncio.create_task(storage._write(_blocking(started, release, feed.id)))
+    await _until(started)
+    write.cancel()
+    for _ in range(5):  # let the cancellation land
+        await asyncio.sleep(0)
+    assert not write.done() and storage._lock.locked()
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await write
+    assert not storage._lock.locked()
+    # The transaction ran to its end (it is all or nothing either way) and the next one starts cleanly.
+    assert (await storage.get_feed(feed.id)).title == "written"
+    await storage.record_fetch_states([_ok_state(feed.id, "next")])
+    assert (await storage.get_feed(feed.id)).title == "next"
+
+
+def test_insert_rows_writes_every_row_across_statements_with_its_tail() -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, label TEXT, n INTEGER)")
+    rows = [(k, f"row\x00{k}", 1) for k in range(1000)]  # 333 rows fit a statement: four statements
+    insert_rows(db, "INSERT INTO t (k, label, n)", rows)
+    assert db.execute("SELECT count(*), sum(n) FROM t").fetchone() == (1000, 1000)
+    assert db.execute("SELECT label FROM t WHERE k = 999").fetchone() == ("row\x00999",)
+    insert_rows(db, "INSERT INTO t (k, label, n)", rows[:400], "ON CONFLICT (k) DO UPDATE SET n = n + excluded.n")
+    assert db.execute("SELECT count(*), sum(n) FROM t").fetchone() == (1000, 1400)
+    insert_rows(db, "INSERT INTO t (k, label, n)", [])
+    assert db.execute("SELECT count(*) FROM t").fetchone() == (1000,)
+
+
+async def test_an_in_memory_database_is_refused_with_a_clear_error() -> None:
+    with pytest.raises(StorageError, match="must be a file path"):
+        await open_storage(":memory:")
+
+
+async def test_closing_closes_every_connection(tmp_path: Path) -> None:
+    storage = await open_storage(tmp_path / "c.db")
+    await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW)
+    await storage.close()
+    # Nothing holds the file: another process-level connection can take the write lock at once.
+    db = sqlite3.connect(tmp_path / "c.db", timeout=0)
+    db.execute("BEGIN EXCLUSIVE")
+    db.execute("ROLLBACK")
+    db.close()
