@@ -129,23 +129,29 @@ class Feeder:
         producer = asyncio.create_task(describe())
         producer.add_done_callback(lambda _: arrived.set())
         results: list[ProcessedItem] = []
-        while pending or not producer.done():
-            if not pending:
-                arrived.clear()
-                await arrived.wait()
-                continue
-            now, items, task = pending.popleft()
-            group = [FeedBatch(items, facts=await task)]
-            entries = len(items)
-            while (pending and pending[0][2].done() and len(group) < GROUP_FEEDS
-                   and entries + len(pending[0][1]) <= GROUP_ENTRIES):
+        try:
+            while pending or not producer.done():
+                if not pending:
+                    arrived.clear()
+                    await arrived.wait()
+                    continue
                 now, items, task = pending.popleft()
-                group.append(FeedBatch(items, facts=task.result()))
-                entries += len(items)
-            for _ in group:
-                slots.release()
-            for processed in await self._pipeline.process_batches(group, now=now):
-                results += processed
+                group = [FeedBatch(items, facts=await task)]
+                entries = len(items)
+                while (pending and pending[0][2].done() and len(group) < GROUP_FEEDS
+                       and entries + len(pending[0][1]) <= GROUP_ENTRIES):
+                    now, items, task = pending.popleft()
+                    group.append(FeedBatch(items, facts=task.result()))
+                    entries += len(items)
+                for _ in group:
+                    slots.release()
+                for processed in await self._pipeline.process_batches(group, now=now):
+                    results += processed
+        except BaseException:  # the pipeline failed: stop describing
+            producer.cancel()
+            for *_, task in pending:
+                task.cancel()
+            raise
         await producer
         return results
 

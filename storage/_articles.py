@@ -93,7 +93,8 @@ class ArticleQueries(QueriesBase):
         return roots
 
     async def store_batch(self, batch: IngestBatch) -> None:
-        """Write new articles, updates and feed states in one transaction."""
+        """Write new articles, updates and feed states in one transaction. A caller cancelled meanwhile gets
+        CancelledError, though the transaction may still commit (the pipeline then reloads from what is stored)."""
         await self._write(lambda db: write_batch(db, batch))
 
     async def recent_signatures(self, since: datetime) -> AsyncIterator[tuple[int, float, bytes, int | None]]:

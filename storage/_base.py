@@ -18,6 +18,9 @@ class QueriesBase:
     def _read(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         raise NotImplementedError
 
+    def _snapshot(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
+        raise NotImplementedError
+
     def _transaction(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         raise NotImplementedError
 

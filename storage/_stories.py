@@ -44,7 +44,7 @@ def _record(row: tuple) -> StoryRecord:  # type: ignore[type-arg]
 class StoryQueries(QueriesBase):
     async def open_stories(self, since: datetime) -> list[OpenStory]:
         """Stories whose last article is newer than `since`, with what clustering needs to go on growing them."""
-        async with self._read() as db:
+        async with self._snapshot() as db:
             async with db.execute(
                 f"SELECT {_STORY_COLUMNS} FROM stories WHERE last_seen >= :since ORDER BY id",
                 {"since": to_ts(since)},

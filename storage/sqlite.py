@@ -55,7 +55,24 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
     async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
         """A connection for reading what is committed (each statement sees the latest commit)."""
         async with self._read_lock:
-            yield self._reader
+            try:
+                yield self._reader
+            except BaseException:
+                # A read cancelled while its statement was starting leaves that statement open on aiosqlite's
+                # thread (as the thread's last result), and with it its snapshot: the next read would not see
+                # later commits. Any call replaces that result and so ends the statement.
+                await asyncio.shield(self._reader.commit())
+                raise
+
+    @asynccontextmanager
+    async def _snapshot(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Like `_read`, for a read of several statements that must all see the same commits."""
+        async with self._read() as db:
+            await db.execute("BEGIN")
+            try:
+                yield db
+            finally:
+                await asyncio.shield(db.execute("COMMIT"))
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -84,7 +101,9 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
             try:
                 return await asyncio.shield(done)
             except asyncio.CancelledError:
-                await asyncio.wait([done])
+                await _outlast(done)
+                if not done.cancelled() and done.exception() is not None:
+                    log.warning("a write whose caller was cancelled failed: %r", done.exception())
                 raise
 
     async def schema_version(self) -> int:
@@ -119,6 +138,7 @@ async def open_storage(path: Path | str) -> SqliteStorage:
     db = await aiosqlite.connect(str(path), isolation_level=None)
     reader: aiosqlite.Connection | None = None
     write_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-writer")
+    connecting: asyncio.Future[sqlite3.Connection] | None = None
     try:
         await db.execute("PRAGMA journal_mode = WAL")
         for pragma in _CONNECTION_PRAGMAS:
@@ -127,14 +147,29 @@ async def open_storage(path: Path | str) -> SqliteStorage:
         reader = await aiosqlite.connect(str(path), isolation_level=None)
         for pragma in (*_CONNECTION_PRAGMAS, "PRAGMA query_only = ON"):
             await reader.execute(pragma)
-        writer = await asyncio.get_running_loop().run_in_executor(write_thread, _connect_writer, str(path))
+        connecting = asyncio.get_running_loop().run_in_executor(write_thread, _connect_writer, str(path))
+        writer = await asyncio.shield(connecting)
     except BaseException:
+        if connecting is not None:  # cancelled while connecting: close the connection once it is made
+            connecting.add_done_callback(_close_connection)
         if reader is not None:
             await reader.close()
         await db.close()
         write_thread.shutdown(wait=False)
         raise
     return SqliteStorage(db, reader, writer, write_thread, path)
+
+
+async def _outlast(future: asyncio.Future[T]) -> None:
+    """Wait until `future` is done, however often the waiting task is cancelled meanwhile."""
+    while not future.done():
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait([future])
+
+
+def _close_connection(connecting: asyncio.Future[sqlite3.Connection]) -> None:
+    if not connecting.cancelled() and connecting.exception() is None:
+        connecting.result().close()
 
 
 def _connect_writer(path: str) -> sqlite3.Connection:

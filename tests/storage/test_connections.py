@@ -64,15 +64,23 @@ async def test_a_failed_write_leaves_nothing_and_the_next_one_goes_through(stora
     assert (await storage.get_feed(feed.id)).title == "after"
 
 
-async def test_a_cancelled_write_keeps_the_lock_until_its_transaction_is_over(storage: SqliteStorage) -> None:
+async def _yield_to_others(times: int) -> None:
+    """Lets other tasks run (a cancellation land) without waiting for anything."""
+    for _ in range(times):
+        await asyncio.sleep(0)
+
+
+@pytest.mark.parametrize("cancels", [1, 3])
+async def test_a_cancelled_write_keeps_the_lock_until_its_transaction_is_over(storage: SqliteStorage,
+                                                                              cancels: int) -> None:
     feed = await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW, title="before")
     started, release = threading.Event(), threading.Event()
     write = asyncio.create_task(storage._write(_blocking(started, release, feed.id)))
     await _until(started)
-    write.cancel()
-    for _ in range(5):  # let the cancellation land
-        await asyncio.sleep(0)
-    assert not write.done() and storage._lock.locked()
+    for _ in range(cancels):  # cancelled again while it waits for its transaction: it still waits
+        write.cancel()
+        await _yield_to_others(5)
+        assert write.cancelling() and not write.done() and storage._lock.locked()
     release.set()
     with pytest.raises(asyncio.CancelledError):
         await write
@@ -81,6 +89,18 @@ async def test_a_cancelled_write_keeps_the_lock_until_its_transaction_is_over(st
     assert (await storage.get_feed(feed.id)).title == "written"
     await storage.record_fetch_states([_ok_state(feed.id, "next")])
     assert (await storage.get_feed(feed.id)).title == "next"
+
+
+async def test_a_cancelled_read_does_not_leave_the_next_read_behind(storage: SqliteStorage) -> None:
+    """A read cancelled at any point, then a commit: the next read sees it (the reader holds no old snapshot)."""
+    for trial in range(40):
+        read = asyncio.create_task(storage.list_feeds())
+        await _yield_to_others(trial % 5)
+        read.cancel()
+        await asyncio.wait([read])
+        added = await storage.add_feed(f"https://a.example/{trial}", interval_s=900, next_due=NOW, now=NOW)
+        assert await storage.get_feed(added.id) is not None, f"trial {trial}"
+        assert added.id in {feed.id for feed in await storage.list_feeds()}
 
 
 def test_insert_rows_writes_every_row_across_statements_with_its_tail() -> None:
@@ -104,9 +124,8 @@ async def test_an_in_memory_database_is_refused_with_a_clear_error() -> None:
 async def test_closing_closes_every_connection(tmp_path: Path) -> None:
     storage = await open_storage(tmp_path / "c.db")
     await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW)
+    await storage.record_fetch_states([_ok_state(1, "written")])
+    assert (tmp_path / "c.db-wal").exists()
     await storage.close()
-    # Nothing holds the file: another process-level connection can take the write lock at once.
-    db = sqlite3.connect(tmp_path / "c.db", timeout=0)
-    db.execute("BEGIN EXCLUSIVE")
-    db.execute("ROLLBACK")
-    db.close()
+    # The last connection to close checkpoints and removes the WAL files: one left open would keep them.
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["c.db"]
