@@ -58,11 +58,15 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
             try:
                 yield self._reader
             except BaseException:
-                # A read cancelled while its statement was starting leaves that statement open on aiosqlite's
-                # thread (as the thread's last result), and with it its snapshot: the next read would not see
-                # later commits. Any call replaces that result and so ends the statement.
-                await asyncio.shield(self._reader.commit())
+                # A read cancelled while its statement was starting can leave that statement open (its cursor
+                # held by aiosqlite's thread, or by the traceback), and with it its snapshot: the next read on
+                # this connection would not see later commits. A new connection has no old snapshot.
+                await _outlast(asyncio.ensure_future(self._replace_reader()))
                 raise
+
+    async def _replace_reader(self) -> None:
+        old, self._reader = self._reader, await _connect_reader(self.path)
+        await old.close()
 
     @asynccontextmanager
     async def _snapshot(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -144,9 +148,7 @@ async def open_storage(path: Path | str) -> SqliteStorage:
         for pragma in _CONNECTION_PRAGMAS:
             await db.execute(pragma)
         await apply_migrations(db)
-        reader = await aiosqlite.connect(str(path), isolation_level=None)
-        for pragma in (*_CONNECTION_PRAGMAS, "PRAGMA query_only = ON"):
-            await reader.execute(pragma)
+        reader = await _connect_reader(path)
         connecting = asyncio.get_running_loop().run_in_executor(write_thread, _connect_writer, str(path))
         writer = await asyncio.shield(connecting)
     except BaseException:
@@ -158,6 +160,17 @@ async def open_storage(path: Path | str) -> SqliteStorage:
         write_thread.shutdown(wait=False)
         raise
     return SqliteStorage(db, reader, writer, write_thread, path)
+
+
+async def _connect_reader(path: Path | str) -> aiosqlite.Connection:
+    reader = await aiosqlite.connect(str(path), isolation_level=None)
+    try:
+        for pragma in (*_CONNECTION_PRAGMAS, "PRAGMA query_only = ON"):
+            await reader.execute(pragma)
+    except BaseException:
+        await reader.close()
+        raise
+    return reader
 
 
 async def _outlast(future: asyncio.Future[T]) -> None:
