@@ -61,7 +61,8 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
                 # A read cancelled while its statement was starting can leave that statement open (its cursor
                 # held by aiosqlite's thread, or by the traceback), and with it its snapshot: the next read on
                 # this connection would not see later commits. A new connection has no old snapshot.
-                await _outlast(asyncio.ensure_future(self._replace_reader()))
+                if (error := await _outlast(asyncio.ensure_future(self._replace_reader()))) is not None:
+                    log.warning("could not reopen the reading connection: %r", error)
                 raise
 
     async def _replace_reader(self) -> None:
@@ -105,9 +106,8 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
             try:
                 return await asyncio.shield(done)
             except asyncio.CancelledError:
-                await _outlast(done)
-                if not done.cancelled() and done.exception() is not None:
-                    log.warning("a write whose caller was cancelled failed: %r", done.exception())
+                if (error := await _outlast(done)) is not None:
+                    log.warning("a write whose caller was cancelled failed: %r", error)
                 raise
 
     async def schema_version(self) -> int:
@@ -173,11 +173,12 @@ async def _connect_reader(path: Path | str) -> aiosqlite.Connection:
     return reader
 
 
-async def _outlast(future: asyncio.Future[T]) -> None:
-    """Wait until `future` is done, however often the waiting task is cancelled meanwhile."""
+async def _outlast(future: asyncio.Future[T]) -> BaseException | None:
+    """Wait until `future` is done, however often the waiting task is cancelled meanwhile; return its error."""
     while not future.done():
         with contextlib.suppress(asyncio.CancelledError):
             await asyncio.wait([future])
+    return None if future.cancelled() else future.exception()
 
 
 def _close_connection(connecting: asyncio.Future[sqlite3.Connection]) -> None:
