@@ -394,7 +394,7 @@ def write_delivery(db: sqlite3.Connection, delivery: Delivery) -> None:
         )
     if delivery.schedule_dates:
         db.executemany("UPDATE schedules SET last_local_date = ? WHERE id = ?",
-                             [(day, schedule_id) for schedule_id, day in delivery.schedule_dates])
+                       [(day, schedule_id) for schedule_id, day in delivery.schedule_dates])
     if delivery.announced_feeds:
         db.executemany("UPDATE feeds SET disabled_announced = 1 WHERE id = ?",
-                             [(feed_id,) for feed_id in delivery.announced_feeds])
+                       [(feed_id,) for feed_id in delivery.announced_feeds])
