@@ -187,7 +187,8 @@ class StoryIndex:
         get = merged.get
         for term, weight in vector.items():
             merged[term] = weight + get(term, 0)
-        self._set_profile(story, dict(heapq.nlargest(PROFILE_TERMS, merged.items(), key=_WEIGHT)))
+        # sorted()[:n] is what nlargest is documented to equal, and in C for ~75 items it is the faster of the two
+        self._set_profile(story, dict(sorted(merged.items(), key=_WEIGHT, reverse=True)[:PROFILE_TERMS]))
         self._update_label(story, signal, vector, _norm(vector) if norm is None else norm)
         if story.article_count >= 2:
             _add_member(story, vector)
