@@ -298,7 +298,7 @@ class Pipeline:
         state.updates.append(ArticleUpdate(known.article_id, entry.title, entry.summary, fingerprint, now,
                                            signature.encode()))
         state.known[(item.feed_id, identity)] = KnownItem(known.article_id, known.root_id, fingerprint,
-                                                                      known.story_id)
+                                                          known.story_id)
         return ProcessedItem(item, "updated", known.article_id, known.article_id, known.story_id, intel)
 
     @staticmethod

@@ -20,8 +20,8 @@ def require_ts(value: float) -> datetime:
     return datetime.fromtimestamp(value, tz=UTC)
 
 
-def chunks(items: list, size: int = 500):  # type: ignore[type-arg]
-    """SQLite caps the number of bound parameters; look-ups go in slices of `size`."""
+def chunks(items: Sequence, size: int = 500):  # type: ignore[type-arg]
+    """SQLite caps the number of bound parameters; look-ups and multi-row inserts go in slices of `size`."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
@@ -39,8 +39,6 @@ def insert_rows(db: sqlite3.Connection, head: str, rows: Sequence[tuple[object, 
     if not rows:
         return
     width = len(rows[0])
-    per_statement = max(1, _MAX_PARAMETERS // width)
     values = f"({', '.join('?' * width)})"
-    for start in range(0, len(rows), per_statement):
-        part = rows[start:start + per_statement]
+    for part in chunks(rows, max(1, _MAX_PARAMETERS // width)):
         db.execute(f"{head} VALUES {', '.join([values] * len(part))} {tail}", list(itertools.chain.from_iterable(part)))
