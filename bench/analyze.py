@@ -58,6 +58,7 @@ from bot.intel.briefing import BriefingRequest  # noqa: E402
 from bot.intel.service import IntelService  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.facts import AnalysisPool, EntryFacts  # noqa: E402
+from bot.gc_tuning import tune_garbage_collector  # noqa: E402
 from bot.feeds.ingest import GROUP_ENTRIES, GROUP_FEEDS  # noqa: E402
 from bot.pipeline import FeedBatch, Incoming, Pipeline, ProcessedItem  # noqa: E402
 from storage import open_storage  # noqa: E402
@@ -340,6 +341,7 @@ def main() -> int:
                         help="analysis worker processes, as SITREP_ANALYSIS_WORKERS (default: one per CPU beyond the "
                              "first, at most 4)")
     args = parser.parse_args()
+    tune_garbage_collector()  # as the sitrep command does before any subcommand
     run_started = time.perf_counter()
     print(f"analyze benchmark: {args.outlets} outlets over {args.days:g} days, {os.cpu_count()} CPUs, "
           f"{args.workers} analysis worker(s)", flush=True)

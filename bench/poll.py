@@ -349,6 +349,9 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.sitrep_worker:
+        from bot.gc_tuning import tune_garbage_collector
+
+        tune_garbage_collector()  # as the sitrep command does before any subcommand
         print(json.dumps(asyncio.run(sitrep_worker(args.base, args.feeds, args.workdir))))
         return 0
 

@@ -19,6 +19,7 @@ from dotenv import load_dotenv
 from bot import __version__
 from bot.commands.common import UsageError
 from bot.config import ConfigError, Settings
+from bot.gc_tuning import tune_garbage_collector
 from bot.logging_setup import configure_logging
 from storage.errors import StorageError
 
@@ -57,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sitrep: configuration error: {exc}", file=sys.stderr)
         return 2
     configure_logging("DEBUG" if args.verbose else settings.log_level, [settings.discord_token or ""])
+    tune_garbage_collector()
     try:
         return asyncio.run(args.handler(args, settings))
     except UsageError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.gc_tuning import YOUNG_THRESHOLD
 from tests.helpers.feeds import Item, rss
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,6 +96,17 @@ def test_feeds_commands(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: 
     assert code == 0
     code, _, err = run(capsys, "feeds", "remove", "1")
     assert code == 2 and "no feed 1" in err
+
+
+def test_every_command_runs_with_the_tuned_garbage_collector(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    default = gc.get_threshold()
+    gc.set_threshold(700, *default[1:])
+    try:
+        code, _, _ = run(capsys, "feeds", "list")
+        assert code == 0
+        assert gc.get_threshold() == (YOUNG_THRESHOLD, *default[1:])
+    finally:
+        gc.set_threshold(*default)
 
 
 def test_feeds_add_refuses_private_addresses_in_production(capsys: pytest.CaptureFixture[str], db: Path) -> None:
