@@ -6,7 +6,8 @@ live until their batch is written, so with the default every batch sets off doze
 find nothing to free and promote the batch into the older generations, whose collections walk the whole heap
 (the open stories, a week of near-duplicate signatures). Measured on bench/analyze.py's measure phase: the main
 process spent 0.2 s of 2.7 s in the collector and about 10% more CPU per article; with a young threshold of
-50,000, 0.05 s. Reference cycles are still collected, after 50,000 allocations instead of 700 (a few MB at most).
+50,000, 0.05 s. Reference cycles are still collected, after 50,000 allocations instead of 700 (usually a few MB
+longer).
 The analysis workers keep the default: their objects die young, and raising it there measured no difference.
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sqlite3
 import sys
 from collections import Counter
@@ -24,6 +25,8 @@ from bot.intel.relations import ALL_DOMAINS
 from bot.intel.stories import OpenStory
 from storage._base import QueriesBase
 from storage._convert import chunks, insert_rows, require_ts, to_ts
+
+log = logging.getLogger(__name__)
 
 _STORY_COLUMNS = """id, label, label_article_id, label_score, first_seen, last_seen, article_count, actors, domains,
     profile_terms, profile_weights, memory"""
@@ -55,7 +58,7 @@ class StoryQueries(QueriesBase):
                 row[0]: OpenStory(
                     id=row[0], label=row[1], label_article_id=row[2] or 0, label_score=row[3], first_seen=row[4],
                     last_seen=row[5], article_count=row[6], actors=Counter(json.loads(row[7])),
-                    domains=Counter(json.loads(row[8])), profile=_profile(row[9], row[10]),
+                    domains=Counter(json.loads(row[8])), profile=_profile(row[0], row[9], row[10]),
                     templates={k: tuple(v) for k, v in json.loads(row[11]).get("templates", {}).items()},
                 )
                 for row in rows
@@ -265,8 +268,16 @@ def write_tags_and_relations(db: sqlite3.Connection, tags: Sequence[TagRow], rel
 _WEIGHT_TEXT = "%.2f".__mod__
 
 
-def _profile(terms: str, weights: str) -> dict[str, float]:
-    return dict(zip(map(sys.intern, terms.split()), map(float, weights.split()), strict=True))
+def _profile(story_id: int, terms: str, weights: str) -> dict[str, float]:
+    """The profile written by `write_stories`. One that does not read back (never written so) must not stop the
+    bot from starting: its story goes on without one, as a new story would, and it is logged."""
+    if not terms:
+        return {}
+    try:
+        return dict(zip(map(sys.intern, terms.split(" ")), map(float, weights.split(" ")), strict=True))
+    except ValueError as exc:
+        log.warning("story %d: its stored profile does not read back (%s); it goes on without one", story_id, exc)
+        return {}
 
 
 # One encoder for every JSON column: json.dumps with options builds a new encoder on each call.

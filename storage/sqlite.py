@@ -133,8 +133,17 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
             await self._db.close()
 
 
+# RETURNING and ALTER TABLE ... DROP COLUMN arrived in 3.35.0; 3.35.5 fixed DROP COLUMN bugs that could corrupt a
+# database.
+MIN_SQLITE_VERSION = (3, 35, 5)
+
+
 async def open_storage(path: Path | str) -> SqliteStorage:
     """Open (creating if needed) the database at `path`, set it up and migrate it."""
+    if sqlite3.sqlite_version_info < MIN_SQLITE_VERSION:
+        raise StorageError(f"SQLite {sqlite3.sqlite_version} is too old: Sitrep needs "
+                           f"{'.'.join(map(str, MIN_SQLITE_VERSION))} or newer (Python's sqlite3 module uses the "
+                           "system's library; upgrade it or use a Python built with a newer one)")
     if str(path) == ":memory:":
         raise StorageError(f"the database must be a file path, not {str(path)!r}: Sitrep reads and writes it "
                            "over separate connections")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import gc
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,14 @@ import pytest
 from bot.config import Settings
 from storage import SqliteStorage, open_storage
 from tests.helpers.feed_server import ScriptedServer
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collector_as_it_was() -> Iterator[None]:
+    """`sitrep` tunes the garbage collector for its whole process; tests that run the CLI must not leave it tuned."""
+    thresholds = gc.get_threshold()
+    yield
+    gc.set_threshold(*thresholds)
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@
 ALTER TABLE stories ADD COLUMN profile_terms TEXT NOT NULL DEFAULT '';    -- the terms, separated by spaces
 ALTER TABLE stories ADD COLUMN profile_weights TEXT NOT NULL DEFAULT '';  -- their weights, in the same order
 
+-- Both lists come from one scan of json_each, in the object's order, so they stay aligned (an aggregate's own
+-- ORDER BY needs SQLite 3.44).
 UPDATE stories SET (profile_terms, profile_weights) = (
     SELECT coalesce(group_concat(key, ' '), ''), coalesce(group_concat(printf('%.2f', value), ' '), '')
     FROM json_each(stories.profile)

@@ -98,15 +98,12 @@ def test_feeds_commands(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: 
     assert code == 2 and "no feed 1" in err
 
 
-def test_every_command_runs_with_the_tuned_garbage_collector(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_the_cli_tunes_the_garbage_collector_before_any_command(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     default = gc.get_threshold()
-    gc.set_threshold(700, *default[1:])
-    try:
-        code, _, _ = run(capsys, "feeds", "list")
-        assert code == 0
-        assert gc.get_threshold() == (YOUNG_THRESHOLD, *default[1:])
-    finally:
-        gc.set_threshold(*default)
+    gc.set_threshold(700, *default[1:])  # the conftest puts back what was there before
+    code, _, _ = run(capsys, "feeds", "list")
+    assert code == 0
+    assert gc.get_threshold() == (YOUNG_THRESHOLD, *default[1:])
 
 
 def test_feeds_add_refuses_private_addresses_in_production(capsys: pytest.CaptureFixture[str], db: Path) -> None:

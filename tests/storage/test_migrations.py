@@ -3,6 +3,7 @@ one newer than the code is refused."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from bot.cli import main
 from bot.feeds.models import IngestBatch
 from bot.intel.models import StoryRow
 from storage import DatabaseTooNew, open_storage
+from storage.errors import StorageError
 from storage.migrate import available_migrations
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -20,8 +22,8 @@ NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 def _database_at(path: Path, version: int) -> None:
     """A database as a Sitrep that knew only the first `version` migrations left it."""
-    with sqlite3.connect(path) as db:
-        for number, _, sql in available_migrations()[:version]:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        for _, _, sql in available_migrations()[:version]:
             db.executescript(sql)
         db.execute(f"PRAGMA user_version = {version}")
 
@@ -88,3 +90,35 @@ async def test_a_stored_profile_comes_back_in_order_with_two_decimals(tmp_path: 
         assert list(story.profile) == list(profile)
     finally:
         await storage.close()
+
+
+async def test_a_profile_that_does_not_read_back_leaves_its_story_without_one(tmp_path: Path,
+                                                                             caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "odd.db"
+    _database_at(path, available_migrations()[-1][0])
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        db.executemany(
+            """INSERT INTO stories (id, label, first_seen, last_seen, article_count, profile_terms, profile_weights)
+               VALUES (?, ?, ?, ?, 1, ?, ?)""",
+            [(1, "Fine", NOW.timestamp(), NOW.timestamp(), "tanker brent", "2.50 1.25"),
+             (2, "Too few weights", NOW.timestamp(), NOW.timestamp(), "tanker brent", "2.50"),
+             (3, "Not a number", NOW.timestamp(), NOW.timestamp(), "tanker", "lots")],
+        )
+    storage = await open_storage(path)
+    try:
+        stories = {story.id: story for story in await storage.open_stories(NOW - timedelta(hours=1))}
+    finally:
+        await storage.close()
+    assert stories[1].profile == {"tanker": 2.5, "brent": 1.25}
+    assert stories[2].profile == {} and stories[3].profile == {}
+    assert "story 2: its stored profile does not read back" in caplog.text
+    assert "story 3: its stored profile does not read back" in caplog.text
+
+
+async def test_an_sqlite_too_old_for_the_schema_is_refused_in_one_line(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+    monkeypatch.setattr(sqlite3, "sqlite_version", "3.31.1")
+    with pytest.raises(StorageError, match=r"SQLite 3\.31\.1 is too old: Sitrep needs 3\.35\.5 or newer"):
+        await open_storage(tmp_path / "old.db")
+    assert not (tmp_path / "old.db").exists()
