@@ -269,8 +269,8 @@ _WEIGHT_TEXT = "%.2f".__mod__
 
 
 def _profile(story_id: int, terms: str, weights: str) -> dict[str, float]:
-    """The profile written by `write_stories`. One that does not read back (never written so) must not stop the
-    bot from starting: its story goes on without one, as a new story would, and it is logged."""
+    """The profile `write_stories` wrote. One that does not read back (Sitrep never writes such a row) must not
+    stop the bot from starting: it is logged, and its story goes on without a profile, as a new story would."""
     if not terms:
         return {}
     try:

@@ -1,4 +1,8 @@
-"""The SQLite implementation of `Storage`: a writing and a reading aiosqlite connection, WAL, explicit transactions.
+"""The SQLite implementation of `Storage`: three connections to one WAL database, explicit transactions.
+
+Small transactions and migrations go through one aiosqlite connection, reads through another, and batch writes
+through a plain sqlite3 connection on a writing thread; one lock keeps transactions on the first and the last
+apart.
 
 aiosqlite runs every call of a connection on one worker thread, so two coroutines could interleave statements
 inside one transaction; each connection's lock serialises its operations (a read, or a whole transaction) to keep
