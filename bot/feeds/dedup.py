@@ -105,6 +105,12 @@ def _minhash_values(shingles: list[bytes]) -> bytes:
     return values.astype(np.uint32).tobytes()
 
 
+# The first word of each alternative of _TRAILERS (overlapping: "published" inside "republished" counts too), and
+# what may come before it.
+_TRAILER_FIRST_WORDS = ("this", "the", "syndicated", "republished", "reprinted", "originally", "published", "read",
+                        "continue", "source", "via", "credit")
+_TRAILER_STARTS = re.compile(f"(?={'|'.join(_TRAILER_FIRST_WORDS)})", re.IGNORECASE)
+_TRAILER_LEAD = re.compile(r"[\s(\[]")
 _TRAILER_HINTS = ("appeared", "syndicated", "republished", "reprinted", "published", "reading", "read more",
                   "source:", "via:", "credit:", "the full")
 _TRAILER_SPAN = 400
@@ -120,8 +126,42 @@ def strip_trailers(text: str) -> str:
     lowered = tail.lower()
     if not any(hint in lowered for hint in _TRAILER_HINTS):
         return text.rstrip()
-    return (text[:-_TRAILER_SPAN] + _TRAILERS.sub("", tail)).rstrip() if len(text) > _TRAILER_SPAN \
-        else _TRAILERS.sub("", text).rstrip()
+    return (text[:-_TRAILER_SPAN] + _without_trailer(tail)).rstrip() if len(text) > _TRAILER_SPAN \
+        else _without_trailer(text).rstrip()
+
+
+def _without_trailer(tail: str) -> str:
+    """`_TRAILERS.sub("", tail)`, found faster: a search tries the whole pattern at every position of the tail
+    (about 60 us for 400 characters), but a credit can only start where one of its first words does, after the
+    spaces and brackets before it. Those few positions are tried in order, so the first that matches is the
+    one the search would have found, and there is only one (it runs to the end)."""
+    tried = -1
+    for keyword in _keyword_positions(tail):
+        start = keyword
+        while start and _TRAILER_LEAD.match(tail, start - 1):
+            start -= 1
+        if start > tried and (found := _TRAILERS.match(tail, start)) is not None:
+            return tail[:found.start()] + tail[found.end():]
+        tried = start
+    return tail
+
+
+def _keyword_positions(tail: str) -> list[int]:
+    """Where a first word of a credit starts in `tail`, in order. `str.find` in the lowered text is much faster
+    than a regex tried at each position, and finds the same words where lowering kept every character's place
+    and the text has neither of the two letters a case-blind regex also reads as an ASCII one (dotless i, long s).
+    """
+    lowered = tail.lower()
+    if len(lowered) != len(tail) or "\u0131" in tail or "\u017f" in tail:
+        return [keyword.start() for keyword in _TRAILER_STARTS.finditer(tail)]
+    positions = []
+    for word in _TRAILER_FIRST_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            positions.append(at)
+            at = lowered.find(word, at + 1)
+    positions.sort()
+    return positions
 
 
 def tokens_of(text: str) -> list[str]:

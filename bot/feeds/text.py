@@ -8,7 +8,6 @@ import re
 import lxml.html
 from lxml import etree
 
-_WHITESPACE = re.compile(r"\s+")
 _TAG_HINT = re.compile(r"<[a-zA-Z/!]")
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "head")
 _BLOCK_TAGS = frozenset({
@@ -18,7 +17,9 @@ _BLOCK_TAGS = frozenset({
 
 
 def collapse_whitespace(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at either end. `str.split` splits on exactly the characters a
+    `\\s+` regex matches, and several times faster: this runs on every title and text a feed brings."""
+    return " ".join(text.split())
 
 
 def html_to_text(fragment: str | None) -> str:

@@ -9,7 +9,9 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.feeds.dedup import NUM_PERM, NearDuplicateIndex, Signature, _minhash_values, signature_of
+from bot.feeds.dedup import (
+    _TRAILERS, NUM_PERM, NearDuplicateIndex, Signature, _minhash_values, _without_trailer, signature_of, strip_trailers,
+)
 
 
 def _datasketch_values(shingles: list[bytes]) -> bytes:
@@ -51,3 +53,26 @@ def test_figures_in_other_scripts_do_not_break_storing() -> None:
     signature = signature_of("Prices", "Bread costs ٣٤ pounds now, up from 30 last year.")
     assert signature.numbers == ("30",)
     assert Signature.decode(signature.encode()) == signature
+
+
+_CREDIT_WORDS = ["the", "This", "article", "story", "first", "appeared", "on", "Wire Desk", ".", "(", ")", "[", "]",
+                 "  ", "\n", "published", "republished", "Originally", "by", "in", "via:", "Source:", "read", "more",
+                 "Continue reading", "the full story", "post", "appeared first on", "syndicated from",
+                 "with permission", "credit:", "bathe", "thread", "»", "İ", "ſource:", "Thıs", "\u212a", "said"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_CREDIT_WORDS), max_size=20), st.sampled_from([" ", ""]))
+def test_a_credit_is_found_where_the_whole_pattern_would_find_it(words: list[str], separator: str) -> None:
+    # The faster search must strip exactly what the pattern's own search strips: signatures are stored.
+    text = separator.join(words)
+    assert _without_trailer(text) == _TRAILERS.sub("", text)
+
+
+def test_strip_trailers_removes_credits_and_keeps_the_story() -> None:
+    story = "Talks resumed in Doha on Tuesday."
+    assert strip_trailers(f"{story} This article first appeared on Wire Desk.") == story
+    assert strip_trailers(f"{story} Read more »") == story
+    assert strip_trailers(f"{story} (Source: Reuters)") == story
+    assert strip_trailers(f"{story} Republished with permission from Wire Desk.") == story
+    assert strip_trailers(story) == story
