@@ -42,27 +42,43 @@ from bot.intel.textfeatures import title_template
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+Template = tuple[str, tuple[str, ...]]  # a headline with its figures masked, and the figures
+Analysis = tuple[ArticleIntel, Template]
 _PARENT_CHECK_S = 1.0
 
 
 @dataclass(frozen=True, slots=True)
-class EntryFacts:
-    """What the pipeline reads out of one entry's title, text and link."""
+class EntryKeys:
+    """What identifies an entry and finds its earlier copies: all that storing a feed's backlog needs (its
+    analysis comes after, see `Pipeline.analyse_backlog`)."""
 
     signature: Signature
-    intel: ArticleIntel
-    template: tuple[str, tuple[str, ...]]  # the headline with its figures masked, and the figures
     canonical_link: str | None             # the link made canonical, when it is an http(s) URL
     link_publisher: str                    # the link's registrable domain, "unknown" without a host
 
     def __reduce__(self) -> tuple[object, ...]:
+        return _entry_keys, (self.signature, self.canonical_link, self.link_publisher)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFacts(EntryKeys):
+    """The keys and what the pipeline reads out of the entry's title and text."""
+
+    intel: ArticleIntel
+    template: Template
+
+    def __reduce__(self) -> tuple[object, ...]:
         """The publisher comes back interned from an analysis worker: every story keeps its publishers."""
-        return _entry_facts, (self.signature, self.intel, self.template, self.canonical_link, self.link_publisher)
+        return _entry_facts, (self.signature, self.canonical_link, self.link_publisher, self.intel, self.template)
 
 
-def _entry_facts(signature: Signature, intel: ArticleIntel, template: tuple[str, tuple[str, ...]],
-                 canonical_link: str | None, link_publisher: str) -> EntryFacts:
-    return EntryFacts(signature, intel, template, canonical_link, sys.intern(link_publisher))
+def _entry_keys(signature: Signature, canonical_link: str | None, link_publisher: str) -> EntryKeys:
+    return EntryKeys(signature, canonical_link, sys.intern(link_publisher))
+
+
+def _entry_facts(signature: Signature, canonical_link: str | None, link_publisher: str, intel: ArticleIntel,
+                 template: Template) -> EntryFacts:
+    return EntryFacts(signature, canonical_link, sys.intern(link_publisher), intel, template)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,25 +87,36 @@ class PreparedFeed:
     unchanged), and the entries' digests (`entry_digest`, concatenated) for next time."""
 
     feed: ParsedFeed
-    facts: tuple[EntryFacts | None, ...]
+    facts: tuple[EntryKeys | None, ...]
     digests: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
 class DescribedEntries:
-    facts: tuple[EntryFacts | None, ...]
+    facts: tuple[EntryKeys | None, ...]
     digests: bytes
 
 
-def facts_of(entry: ParsedEntry, analyst: Analyst | None = None) -> EntryFacts:
-    analyst = analyst or default_analyst()
+def keys_of(entry: ParsedEntry) -> EntryKeys:
     link = entry.link
-    return EntryFacts(
-        signature=signature_of(entry.title, entry.summary), intel=analyst.describe(entry.title, entry.summary),
-        template=title_template(entry.title),
-        canonical_link=canonical_link(link),
-        link_publisher=publisher_of(link),
-    )
+    return EntryKeys(signature_of(entry.title, entry.summary), canonical_link(link), publisher_of(link))
+
+
+def facts_of(entry: ParsedEntry, analyst: Analyst | None = None) -> EntryFacts:
+    link = entry.link
+    intel, template = analysis_of(entry.title, entry.summary, analyst)
+    return EntryFacts(signature_of(entry.title, entry.summary), canonical_link(link), publisher_of(link), intel,
+                      template)
+
+
+def analysis_of(title: str, summary: str, analyst: Analyst | None = None) -> Analysis:
+    """What the pipeline reads out of a title and text: the intel, and the headline's template."""
+    return (analyst or default_analyst()).describe(title, summary), title_template(title)
+
+
+def analyses_of(texts: Sequence[tuple[str, str]]) -> tuple[Analysis, ...]:
+    """`analysis_of` for each (title, text): what an analysis worker does for the backlog's analysis."""
+    return tuple(analysis_of(title, summary) for title, summary in texts)
 
 
 DIGEST_SIZE = 8
@@ -102,20 +129,22 @@ def entry_digest(entry: ParsedEntry) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE).digest()
 
 
-def prepare_feed(body: bytes, unchanged: bytes = b"") -> PreparedFeed:
+def prepare_feed(body: bytes, unchanged: bytes = b"", *, analyse: bool = True) -> PreparedFeed:
     """Parse a feed and describe every entry whose digest is not in `unchanged` (raises `FeedParseError` like
-    `parse_feed`)."""
+    `parse_feed`); with `analyse` false, only its keys (a backlog, analysed later)."""
     parsed = parse_feed(body)
-    described = describe_entries(parsed.entries, unchanged)
+    described = describe_entries(parsed.entries, unchanged, analyse=analyse)
     return PreparedFeed(parsed, described.facts, described.digests)
 
 
-def describe_entries(entries: Sequence[ParsedEntry], unchanged: bytes = b"") -> DescribedEntries:
-    """Each entry's facts (None where its digest is in `unchanged`, a concatenation of `entry_digest`s) and
-    every entry's digest, concatenated likewise."""
+def describe_entries(entries: Sequence[ParsedEntry], unchanged: bytes = b"", *,
+                     analyse: bool = True) -> DescribedEntries:
+    """Each entry's facts, or with `analyse` false its keys (None where its digest is in `unchanged`, a
+    concatenation of `entry_digest`s), and every entry's digest, concatenated likewise."""
     skip = {unchanged[start:start + DIGEST_SIZE] for start in range(0, len(unchanged), DIGEST_SIZE)}
     digests = [entry_digest(entry) for entry in entries]
-    facts = tuple(None if digest in skip else facts_of(entry) for entry, digest in zip(entries, digests))
+    describe = facts_of if analyse else keys_of
+    facts = tuple(None if digest in skip else describe(entry) for entry, digest in zip(entries, digests))
     return DescribedEntries(facts, b"".join(digests))
 
 
@@ -201,19 +230,21 @@ class AnalysisPool:
                 executor.shutdown(wait=False, cancel_futures=True)
         self._executor = self._isolation = None
 
-    async def prepare(self, body: bytes, feed_id: int | None = None) -> PreparedFeed | None:
+    async def prepare(self, body: bytes, feed_id: int | None = None, *, analyse: bool = True) -> PreparedFeed | None:
         """The prepared feed, or None when there is no worker to do it (the caller then parses it itself).
-        With `feed_id`, entries that feed already brought, unchanged, get no facts (None).
+        With `feed_id`, entries that feed already brought, unchanged, get no facts (None); with `analyse` false,
+        the others get only their keys (a feed's backlog, analysed after it is stored).
 
         Raises `FeedParseError` for a feed neither parser can read, as `parse_feed` does.
         """
-        prepared = await self._run(functools.partial(prepare_feed, unchanged=self._unchanged(feed_id)), body)
+        prepared = await self._run(
+            functools.partial(prepare_feed, unchanged=self._unchanged(feed_id), analyse=analyse), body)
         if prepared is not None:
             self._remember(feed_id, prepared.digests)
         return prepared
 
     async def facts(self, entries: Sequence[ParsedEntry],
-                    feed_id: int | None = None) -> tuple[EntryFacts | None, ...] | None:
+                    feed_id: int | None = None) -> tuple[EntryKeys | None, ...] | None:
         """The facts of already parsed entries, or None when there is no worker (the pipeline computes them).
         With `feed_id`, as `prepare`."""
         described = await self._run(functools.partial(describe_entries, unchanged=self._unchanged(feed_id)),
@@ -222,6 +253,10 @@ class AnalysisPool:
             return None
         self._remember(feed_id, described.digests)
         return described.facts
+
+    async def analyses(self, texts: Sequence[tuple[str, str]]) -> tuple[Analysis, ...] | None:
+        """`analyses_of(texts)` on a worker, or None when there is none (the pipeline analyses them itself)."""
+        return await self._run(analyses_of, tuple(texts))
 
     def _unchanged(self, feed_id: int | None) -> bytes:
         return self._last_digests.get(feed_id, b"") if feed_id is not None else b""

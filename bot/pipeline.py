@@ -17,10 +17,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot.facts import EntryFacts, facts_of
+from bot.facts import Analysis, EntryFacts, EntryKeys, Template, analyses_of, facts_of, keys_of
 from bot.feeds.dedup import NearDuplicateIndex, Signature
 from bot.feeds.identity import content_fingerprint, effective_published, item_identity
-from bot.feeds.models import ArticleUpdate, FeedFetchState, IngestBatch, KnownItem, NewArticle, ParsedEntry
+from bot.feeds.models import (
+    AnalysedArticle, ArticleUpdate, FeedFetchState, IngestBatch, KnownItem, NewArticle, ParsedEntry,
+)
 from bot.feeds.urls import canonical_link
 from bot.delivery.models import Delivery, merge_deliveries
 from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
@@ -35,7 +37,10 @@ log = logging.getLogger(__name__)
 DEDUP_WINDOW = timedelta(days=7)
 # (results, backlog, now) -> what to send because of them
 Planner = Callable[[Sequence["ProcessedItem"], bool, datetime], Awaitable["Delivery | None"]]
+# (title, text) pairs -> their analyses, or None to have the pipeline analyse them itself (AnalysisPool.analyses)
+Analyser = Callable[[Sequence[tuple[str, str]]], Awaitable["tuple[Analysis, ...] | None"]]
 _ID_BLOCK = 256
+ANALYSIS_CHUNK = 1000  # queued articles analysed per transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +56,21 @@ class Incoming:
 class FeedBatch:
     """One feed's items for `Pipeline.process_batches`, with what is stored or decided along with them.
 
-    `backlog` marks new articles as the first fetch of a feed: stored and searchable, never announced.
+    `backlog` marks new articles as the first fetch of a feed: stored and searchable, never announced. When every
+    batch of a call is a backlog, its new articles are stored as they are found (identity, duplicates) and queued
+    for their analysis (tags, story, relations), which `Pipeline.analyse_backlog` does afterwards.
     `feed_state` is the feed's fetch state, written in the same transaction as its articles.
     `plan`, when given, decides what to send because of these items (its outbox rows go in the same transaction).
-    `facts`, when given, are the items' `EntryFacts` already computed (by an analysis worker), one per item;
-    None for an item means "not computed" (an unchanged repeat needs none; the pipeline computes any it needs).
+    `facts`, when given, are the items' `EntryFacts` (or for a backlog only their `EntryKeys`) already computed
+    by an analysis worker, one per item; None for an item means "not computed" (an unchanged repeat needs none;
+    the pipeline computes any it needs).
     """
 
     items: Sequence[Incoming]
     backlog: bool = False
     feed_state: FeedFetchState | None = None
     plan: Planner | None = None
-    facts: Sequence[EntryFacts | None] | None = None
+    facts: Sequence[EntryKeys | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +122,9 @@ class Pipeline:
         self._story_of: dict[int, int] = {}
         self._story_ids: list[int] = []
         self._article_ids: list[int] = []
+        # Queued articles (not copies) and their place in the analysis queue; True while anything is queued.
+        self._queued: dict[int, float] = {}
+        self._queue_waiting = False
         self._lock = asyncio.Lock()
 
     @classmethod
@@ -138,10 +149,12 @@ class Pipeline:
         window = timedelta(seconds=self._story_params.window_s)
         for story in await self._storage.open_stories(now - window):
             self._stories.restore(story)
+        self._queued = await self._storage.queued_originals()
+        self._queue_waiting = bool(await self._storage.analysis_queue(1))
 
     async def process(self, items: Sequence[Incoming], *, now: datetime, backlog: bool = False,
                       feed_states: Sequence[FeedFetchState] = (), plan: Planner | None = None,
-                      facts: Sequence[EntryFacts | None] | None = None) -> list[ProcessedItem]:
+                      facts: Sequence[EntryKeys | None] | None = None) -> list[ProcessedItem]:
         """Process `items` in order and store the outcome with `feed_states` in one transaction; the arguments
         mean what `FeedBatch`'s fields do. A crash can lose neither an article's message nor post it twice."""
         [results] = await self.process_batches([FeedBatch(items, backlog, None, plan, facts)], now=now,
@@ -159,12 +172,28 @@ class Pipeline:
         async with self._lock:
             return await self._process(batches, now=now, feed_states=feed_states)
 
+    async def analyse_backlog(self, *, now: datetime, analyser: Analyser | None = None,
+                              chunk: int = ANALYSIS_CHUNK) -> int:
+        """Analyse every queued article (a feed's backlog, stored before it was analysed): tags, story, relations,
+        `chunk` at a time in queue order, each chunk one transaction. `analyser` computes the analyses (on an
+        analysis worker); without one, or when it returns None, the pipeline does. Returns how many it analysed.
+
+        Why a queue: a feed's first fetch is never announced, so nothing waits for its analysis, and storing it
+        first makes a new deployment's (or a newly added feed's) articles searchable at once, at the speed of
+        fetching and storing. Anything that is announced is analysed before it is stored, and a call that stores
+        such items first empties the queue, so every article is analysed in the order it came."""
+        async with self._lock:
+            return await self._analyse_queue(now, analyser, chunk)
+
     async def _process(self, batches: Sequence[FeedBatch], *, now: datetime,
                        feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
+        defer = all(batch.backlog for batch in batches)
+        if not defer and self._queue_waiting:
+            await self._analyse_queue(now, None, ANALYSIS_CHUNK)
         state = await self._prepare([item for batch in batches for item in batch.items],
                                     [facts for batch in batches for facts in (batch.facts or (None,) * len(batch.items))])
         try:
-            results = await self._decide_and_store(batches, state, now, feed_states)
+            results = await self._decide_and_store(batches, state, now, feed_states, defer)
         except BaseException:
             # The indexes learnt the batch as it was processed; the database did not (or not all of it).
             log.warning("batch of %d items not stored; rebuilding the in-memory indexes",
@@ -174,14 +203,14 @@ class Pipeline:
         return results
 
     async def _decide_and_store(self, batches: Sequence[FeedBatch], state: _BatchState, now: datetime,
-                                feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
+                                feed_states: Sequence[FeedFetchState], defer: bool) -> list[list[ProcessedItem]]:
         results: list[list[ProcessedItem]] = []
         deliveries: list[Delivery] = []
         identities = iter(state.identities)
         for batch in batches:
             facts = batch.facts
             processed = [self._process_one(item, next(identities), state, now=now, backlog=batch.backlog,
-                                           facts=facts[index] if facts else None)
+                                           defer=defer, facts=facts[index] if facts else None)
                          for index, item in enumerate(batch.items)]
             results.append(processed)
             if batch.plan is not None and (delivery := await batch.plan(processed, batch.backlog, now)):
@@ -189,14 +218,41 @@ class Pipeline:
         states = (*feed_states, *(batch.feed_state for batch in batches if batch.feed_state is not None))
         await self._storage.store_batch(IngestBatch(
             articles=tuple(state.articles), updates=tuple(state.updates), feed_states=states,
-            stories=tuple(_story_row(story) for story in state.touched.values()),
-            story_publishers=tuple(
-                StoryPublisherRow(story_id, publisher, _utc(state.touched[story_id].publishers[publisher]))
-                for story_id, publisher in sorted(state.publishers)
-            ),
-            tags=tuple(state.tags), relations=tuple(state.relations), delivery=merge_deliveries(deliveries),
+            **_analysis_rows(state), delivery=merge_deliveries(deliveries),
         ))
+        if any(article.analysis_order is not None for article in state.articles):
+            self._queue_waiting = True
         return results
+
+    async def _analyse_queue(self, now: datetime, analyser: Analyser | None, chunk: int) -> int:
+        analysed = 0
+        while queued := await self._storage.analysis_queue(chunk):
+            texts = [(article.title, article.summary) for article in queued]
+            analyses = (await analyser(texts) if analyser is not None else None) or analyses_of(texts)
+            await self._reserve(self._story_ids, "stories", len(queued))
+            state = _BatchState(known={}, identities=[], link_roots={}, ids=[], canonical={})
+            rows: list[AnalysedArticle] = []
+            try:
+                for article, (intel, template) in zip(queued, analyses, strict=True):
+                    story_id: int | None
+                    if article.duplicate_of is None:
+                        story_id = self._file(state, article.id, article.title, intel, template, article.published,
+                                              article.publisher or "unknown").id
+                        self._queued.pop(article.id, None)
+                    else:  # it comes after the article it copies, so that one has its story now
+                        story_id = self._story_of.get(article.duplicate_of)
+                        self._count_copy(state, story_id)
+                    if story_id is not None:
+                        self._story_of[article.id] = story_id
+                    rows.append(AnalysedArticle(article.id, story_id, intel.tone.score if intel.tone.cues else None))
+                await self._storage.store_batch(IngestBatch(**_analysis_rows(state), analysed=tuple(rows)))
+            except BaseException:
+                log.warning("analysis of %d queued articles not stored; rebuilding the in-memory indexes", len(rows))
+                await self.reload(now)
+                raise
+            analysed += len(queued)
+        self._queue_waiting = False
+        return analysed
 
     async def _prepare(self, items: Sequence[Incoming], facts: Sequence[EntryFacts | None]) -> _BatchState:
         """Look up everything the batch needs from storage in a few queries, and reserve ids."""
@@ -228,7 +284,7 @@ class Pipeline:
             free[:0] = reversed(block)
 
     def _process_one(self, item: Incoming, identity: str, state: _BatchState, *, now: datetime, backlog: bool,
-                     facts: EntryFacts | None) -> ProcessedItem:
+                     defer: bool, facts: EntryKeys | None) -> ProcessedItem:
         entry = item.entry
         fingerprint = content_fingerprint(entry.title, entry.summary)
         known = state.known.get((item.feed_id, identity))
@@ -236,61 +292,79 @@ class Pipeline:
             return self._process_known(item, identity, known, fingerprint, state, now, facts)
         article_id = state.ids.pop()
         canonical = state.canonical.get(entry.link) if entry.link else None
-        facts = facts or facts_of(entry, self._analyst)
-        signature, intel = facts.signature, facts.intel
+        full: EntryFacts | None = None
+        if defer:
+            keys = facts or keys_of(entry)
+        else:
+            keys = full = facts if isinstance(facts, EntryFacts) else facts_of(entry, self._analyst)
         published = effective_published(entry, now)
         duplicate_of, story_id = state.link_roots.get(canonical, (None, None)) if canonical else (None, None)
         if duplicate_of is None:
-            duplicate_of = self._duplicates.find(signature)
+            duplicate_of = self._duplicates.find(keys.signature)
             story_id = self._story_of.get(duplicate_of) if duplicate_of is not None else None
-        publisher = facts.link_publisher if facts.link_publisher != "unknown" else publisher_of(item.feed_url)
+        publisher = keys.link_publisher if keys.link_publisher != "unknown" else publisher_of(item.feed_url)
+        queued: float | None = None
         if duplicate_of is None:
-            self._duplicates.add(article_id, signature, published.timestamp())
-            story = self._assign_story(article_id, entry, facts, published, publisher)
-            story_id = story.id
-            state.touched[story.id] = story
-            if story.publishers.get(publisher) == published.timestamp():
-                state.publishers.add((story.id, publisher))
-            self._record_tags(state, article_id, intel)
-            self._record_relations(state, intel, published, story.id)
-        elif story_id is not None and (open_story := self._stories.get(story_id)) is not None:
-            open_story.article_count += 1
-            state.touched[open_story.id] = open_story
+            self._duplicates.add(article_id, keys.signature, published.timestamp())
+            if full is None:
+                queued = self._queued[article_id] = published.timestamp()
+            else:
+                story_id = self._file(state, article_id, entry.title, full.intel, full.template, published,
+                                      publisher).id
+        elif (queued := self._queued.get(duplicate_of)) is None:
+            self._count_copy(state, story_id)
         if story_id is not None:
             self._story_of[article_id] = story_id
         if canonical and canonical not in state.link_roots:
             state.link_roots[canonical] = (duplicate_of or article_id, story_id)
+        intel = full.intel if full is not None else None
         state.articles.append(NewArticle(
             id=article_id, feed_id=item.feed_id, identity=identity, guid=entry.guid, link=entry.link,
             canonical_link=canonical, title=entry.title, summary=entry.summary, published=published,
             first_seen=now, duplicate_of=duplicate_of, backlog=backlog, content_hash=fingerprint,
-            signature=signature.encode(), story_id=story_id, publisher=publisher,
-            tone=intel.tone.score if intel.tone.cues else None,
+            signature=keys.signature.encode(), story_id=story_id, publisher=publisher,
+            tone=intel.tone.score if intel is not None and intel.tone.cues else None, analysis_order=queued,
         ))
         state.known[(item.feed_id, identity)] = KnownItem(article_id, duplicate_of or article_id, fingerprint,
                                                           story_id)
         return ProcessedItem(item, "new", article_id, duplicate_of, story_id, intel, published)
 
-    def _assign_story(self, article_id: int, entry: ParsedEntry, facts: EntryFacts, published: datetime,
-                      publisher: str) -> OpenStory:
-        intel = facts.intel
-        signal = ArticleSignal(article_id=article_id, title=entry.title, terms=intel.terms,
+    def _file(self, state: _BatchState, article_id: int, title: str, intel: ArticleIntel, template: Template,
+              published: datetime, publisher: str) -> OpenStory:
+        """Put an original article in its story, and record its tags and relations."""
+        story = self._assign_story(article_id, title, intel, template, published, publisher)
+        state.touched[story.id] = story
+        if story.publishers.get(publisher) == published.timestamp():
+            state.publishers.add((story.id, publisher))
+        self._record_tags(state, article_id, intel)
+        self._record_relations(state, intel, published, story.id)
+        return story
+
+    def _count_copy(self, state: _BatchState, story_id: int | None) -> None:
+        """A copy counts as one more article of its original's story, if that story is still open."""
+        if story_id is not None and (open_story := self._stories.get(story_id)) is not None:
+            open_story.article_count += 1
+            state.touched[open_story.id] = open_story
+
+    def _assign_story(self, article_id: int, title: str, intel: ArticleIntel, template: Template,
+                      published: datetime, publisher: str) -> OpenStory:
+        signal = ArticleSignal(article_id=article_id, title=title, terms=intel.terms,
                                actors=intel.actor_ids, published=published.timestamp(), publisher=publisher,
-                               template=facts.template)
+                               template=template)
         assignment = self._stories.assign(signal, self._story_ids[-1], intel.domains.domains)
         if assignment.created:
             self._story_ids.pop()
         return assignment.story
 
     def _process_known(self, item: Incoming, identity: str, known: KnownItem, fingerprint: str, state: _BatchState,
-                       now: datetime, facts: EntryFacts | None) -> ProcessedItem:
+                       now: datetime, facts: EntryKeys | None) -> ProcessedItem:
         if known.article_id is None:
             return ProcessedItem(item, "forgotten", None)
         if known.content_hash == fingerprint:
             # Nothing to analyse again: a feed without ETags repeats every item on every poll.
             return ProcessedItem(item, "unchanged", known.article_id, known.article_id, known.story_id)
         entry = item.entry
-        facts = facts or facts_of(entry, self._analyst)
+        facts = facts if isinstance(facts, EntryFacts) else facts_of(entry, self._analyst)
         signature, intel = facts.signature, facts.intel
         if known.root_id == known.article_id:
             self._duplicates.add(known.article_id, signature, effective_published(entry, now).timestamp())
@@ -319,6 +393,18 @@ class Pipeline:
         for (a, b), domain in itertools.product(itertools.combinations(countries, 2),
                                                 (ALL_DOMAINS, *intel.domains.domains)):
             state.relations.append(RelationRow(a, b, day, domain, story_id, tone))
+
+
+def _analysis_rows(state: _BatchState) -> dict[str, tuple[object, ...]]:
+    """The stories, story publishers, tags and relations a batch's analysis wrote (`IngestBatch` fields)."""
+    return {
+        "stories": tuple(_story_row(story) for story in state.touched.values()),
+        "story_publishers": tuple(
+            StoryPublisherRow(story_id, publisher, _utc(state.touched[story_id].publishers[publisher]))
+            for story_id, publisher in sorted(state.publishers)
+        ),
+        "tags": tuple(state.tags), "relations": tuple(state.relations),
+    }
 
 
 def _story_row(story: OpenStory) -> StoryRow:

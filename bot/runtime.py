@@ -68,10 +68,12 @@ class Runtime:
         due = await services.storage.due_feeds(services.clock())
         if not due:
             return 0
-        report = await services.ingest.run_cycle(due)
+        report = await services.ingest.run_cycle(due, analyse_backlog=False)
         self.last_poll = report.finished
         log.info("polled %d feeds: %d new articles, %d duplicates folded, %d failed", len(report.feeds),
                  report.new_articles, report.duplicates, report.count("failed") + report.count("disabled"))
+        if analysed := await services.ingest.analyse_backlog():
+            log.info("analysed the backlog of new feeds: %d articles", analysed)
         self._on_work()
         return len(report.feeds)
 

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 
-from bot.feeds.models import Article, IngestBatch, KnownItem, StoreStats
+from bot.feeds.models import Article, IngestBatch, KnownItem, QueuedArticle, StoreStats
 from storage._base import QueriesBase
 from storage._convert import chunks, from_ts, insert_rows, require_ts, to_ts
 from storage._feeds import delete_empty_stories, write_fetch_states
@@ -107,6 +107,24 @@ class ArticleQueries(QueriesBase):
             rows = await cursor.fetchall()
         for row in rows:
             yield int(row[0]), float(row[1]), bytes(row[2]), row[3]
+
+    async def analysis_queue(self, limit: int) -> list[QueuedArticle]:
+        """The next `limit` articles waiting for analysis, in queue order: by published time, each copy right
+        after the article it copies."""
+        async with self._read() as db, db.execute(
+            """SELECT id, title, summary, published, publisher, duplicate_of FROM articles
+               WHERE analysis_order IS NOT NULL ORDER BY analysis_order, coalesce(duplicate_of, id), id
+               LIMIT :limit""", {"limit": limit},
+        ) as cursor:
+            return [QueuedArticle(row[0], row[1], row[2], require_ts(row[3]), row[4], row[5])
+                    async for row in cursor]
+
+    async def queued_originals(self) -> dict[int, float]:
+        """Queue order of every waiting article that is not a copy: what a copy stored meanwhile needs to know."""
+        async with self._read() as db, db.execute(
+            "SELECT id, analysis_order FROM articles WHERE analysis_order IS NOT NULL AND duplicate_of IS NULL",
+        ) as cursor:
+            return {int(row[0]): float(row[1]) async for row in cursor}
 
     async def get_articles(self, article_ids: Sequence[int]) -> dict[int, Article]:
         found: dict[int, Article] = {}
@@ -213,12 +231,16 @@ def write_batch(db: sqlite3.Connection, batch: IngestBatch) -> None:
         insert_rows(
             db,
             """INSERT INTO articles (id, feed_id, identity, guid, link, canonical_link, title, summary, published,
-                   first_seen, duplicate_of, backlog, content_hash, signature, story_id, publisher, tone)""",
+                   first_seen, duplicate_of, backlog, content_hash, signature, story_id, publisher, tone,
+                   analysis_order)""",
             [(a.id, a.feed_id, a.identity, a.guid, a.link, a.canonical_link, a.title, a.summary,
               a.published.timestamp(), a.first_seen.timestamp(), a.duplicate_of, int(a.backlog), a.content_hash,
-              a.signature, a.story_id, a.publisher, a.tone)
+              a.signature, a.story_id, a.publisher, a.tone, a.analysis_order)
              for a in batch.articles],
         )
+    if batch.analysed:
+        db.executemany("UPDATE articles SET story_id = ?, tone = ?, analysis_order = NULL WHERE id = ?",
+                       [(a.story_id, a.tone, a.id) for a in batch.analysed])
     write_tags_and_relations(db, batch.tags, batch.relations)
     if batch.delivery:
         write_delivery(db, batch.delivery)

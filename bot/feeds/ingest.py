@@ -106,8 +106,9 @@ class IngestService:
 
     async def run_cycle(self, feeds: Sequence[Feed] | None = None, *,
                         on_feed_done: Callable[[FeedReport], None] | None = None,
-                        keep_items: bool = False) -> CycleReport:
-        """Fetch `feeds` (default: every due feed) once each and store what they bring.
+                        keep_items: bool = False, analyse_backlog: bool = True) -> CycleReport:
+        """Fetch `feeds` (default: every due feed) once each and store what they bring; then, unless told not to
+        (the poller does it as a step of its own), analyse the backlog that new feeds' first fetches queued.
 
         The report counts what happened; with `keep_items` it also keeps every processed item, which a
         cycle of 100,000 items cannot afford to hold.
@@ -132,7 +133,16 @@ class IngestService:
             delivery = await self._planner.finish_cycle(cycle, report.finished)
             if delivery is not None:
                 await self._storage.record_delivery(delivery)
+        if analyse_backlog:
+            await self.analyse_backlog()
         return report
+
+    async def analyse_backlog(self) -> int:
+        """Analyse what new feeds' first fetches stored and queued (`Pipeline.analyse_backlog`), on the
+        analysis workers when there are any; returns how many articles it analysed."""
+        analysis = self._analysis
+        analyser = analysis.analyses if analysis is not None and analysis.active else None
+        return await self._pipeline.analyse_backlog(now=self._clock(), analyser=analyser)
 
     async def _fetch_into(self, feed: Feed, queue: asyncio.Queue[_Fetched | None],
                           in_flight: asyncio.Semaphore) -> None:
@@ -154,7 +164,8 @@ class IngestService:
         if self._analysis is None or result.not_modified or result.body is None:
             return _Fetched(feed, result=result)
         try:
-            prepared = await self._analysis.prepare(result.body, feed.id)
+            # A first fetch (the backlog) is stored before it is analysed: its entries need only their keys now.
+            prepared = await self._analysis.prepare(result.body, feed.id, analyse=feed.initialised)
         except Exception as exc:  # noqa: BLE001 - a parser bug on one feed's bytes must not end the cycle
             return _unreadable(feed, exc)
         if prepared is None:

@@ -97,6 +97,28 @@ class NewArticle:
     story_id: int | None = None
     publisher: str | None = None
     tone: float | None = None
+    analysis_order: float | None = None  # its place in the analysis queue; None when analysed as it is stored
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedArticle:
+    """A stored article waiting for its analysis (a feed's backlog), with what the analysis reads."""
+
+    id: int
+    title: str
+    summary: str
+    published: datetime
+    publisher: str | None
+    duplicate_of: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedArticle:
+    """What analysing a queued article adds to its row (its tags and relations are rows of their own)."""
+
+    id: int
+    story_id: int | None
+    tone: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +163,7 @@ class IngestBatch:
     tags: tuple[TagRow, ...] = ()
     relations: tuple[RelationRow, ...] = ()
     delivery: Delivery | None = None
+    analysed: tuple[AnalysedArticle, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -337,15 +337,20 @@ def consistency_problems(db: Path) -> list[str]:
         except sqlite3.DatabaseError as exc:
             problems.append(f"full-text index: {exc}")
         checks = {
-            "articles without a story": "SELECT count(*) FROM articles WHERE story_id IS NULL",
+            # A backlog is stored first and queued for its analysis (analysis_order set until it is analysed).
+            "analysed articles without a story":
+                "SELECT count(*) FROM articles WHERE story_id IS NULL AND analysis_order IS NULL",
+            "queued articles already in a story":
+                "SELECT count(*) FROM articles WHERE story_id IS NOT NULL AND analysis_order IS NOT NULL",
             "articles pointing at a missing story":
-                "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story_id)",
-            "original articles without their country tag":
-                """SELECT count(*) FROM articles a WHERE a.duplicate_of IS NULL AND NOT EXISTS
-                   (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.kind = 'country')""",
-            "original articles without their domain tag":
-                """SELECT count(*) FROM articles a WHERE a.duplicate_of IS NULL AND NOT EXISTS
-                   (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.kind = 'domain')""",
+                """SELECT count(*) FROM articles a
+                   WHERE a.story_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story_id)""",
+            "analysed original articles without their country tag":
+                """SELECT count(*) FROM articles a WHERE a.duplicate_of IS NULL AND a.analysis_order IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.kind = 'country')""",
+            "analysed original articles without their domain tag":
+                """SELECT count(*) FROM articles a WHERE a.duplicate_of IS NULL AND a.analysis_order IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.kind = 'domain')""",
             "tags of missing articles":
                 """SELECT count(*) FROM article_tags t
                    WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.article_id)""",

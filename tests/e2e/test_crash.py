@@ -98,6 +98,8 @@ async def test_kill_9_during_ingestion_leaves_no_half_stored_article(e2e: E2E) -
 
     bot = e2e.bot().start()
     await eventually(lambda: stored_feeds() == FEEDS, DEADLINE, "every feed stored")
+    await eventually(lambda: scalar(e2e.database, "SELECT count(*) FROM articles WHERE analysis_order IS NOT NULL")
+                     == 0, DEADLINE, "the backlog analysed")
     await bot.stop()
     assert consistency_problems(e2e.database) == []
     per_feed = query(e2e.database, "SELECT feed_id, count(*), count(DISTINCT link) FROM articles GROUP BY feed_id")

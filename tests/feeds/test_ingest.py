@@ -269,7 +269,7 @@ async def test_waiting_feeds_are_stored_together_and_a_bad_one_alone(env, storag
 
     monkeypatch.setattr(ingest._fetcher, "fetch", counting_fetch)
     monkeypatch.setattr(storage, "store_batch", store)
-    report = await ingest.run_cycle(feeds)
+    report = await ingest.run_cycle(feeds, analyse_backlog=False)  # only the feeds' own transactions
     monkeypatch.undo()
     bad = feeds[-1].id
     assert len(stored_groups[0]) == 1 and stored_groups[1] == {feed.id for feed in feeds} - stored_groups[0]

@@ -1,0 +1,168 @@
+"""A feed's first fetch (its backlog) is stored first and analysed after: the same stories, tags and relations as
+analysing it on the way in, a queue that survives failures and restarts, and nothing announced is ever clustered
+ahead of it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.feeds.models import ParsedEntry
+from bot.feeds.registry import add_or_get_feed
+from bot.pipeline import Incoming, Pipeline
+from storage import SqliteStorage, open_storage
+
+T0 = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
+NOW = T0 + timedelta(days=2)
+NEWS = [  # (feed, title, text, hours after T0)
+    ("wire", "Russia to build Iranian-designed drones at Urals plant, officials say",
+     "Russia and Iran have agreed a deal that lets Russia produce Iranian-designed attack drones at a plant in "
+     "Tatarstan, two Western officials said on Tuesday.", 0),
+    ("markets", "Wheat futures close at $5.62 a bushel",
+     "Chicago wheat futures closed at $5.62 a bushel on Monday as export volumes held steady.", 1),
+    ("gulf", "Tehran and Moscow agree drone co-production, sources say",
+     "Iran will help Russia build Shahed-type attack drones at a factory in Tatarstan under a deal agreed this "
+     "month, according to officials briefed on the agreement.", 2),
+    ("wire", "Flooding displaces thousands in northern Bangladesh",
+     "Monsoon floods have displaced more than 40,000 people in Sylhet, Bangladesh's disaster ministry said.", 3),
+    ("eurasia", "Iran denies drone production deal with Russia",
+     "Iran's foreign ministry denied reports that it had agreed to let Russia produce Iranian-designed drones in "
+     "Tatarstan, calling them baseless.", 20),
+    ("markets", "Wheat futures close at $5.71 a bushel",
+     "Chicago wheat futures closed at $5.71 a bushel on Tuesday as export volumes held steady.", 27),
+    ("gulf", "China and Russia hold joint naval drills in the Sea of Japan",
+     "Chinese and Russian warships began joint exercises in the Sea of Japan, Beijing's defence ministry said.", 28),
+]
+COPY = ("mirror", NEWS[0][1], NEWS[0][2] + " This article first appeared on Wire.", 5)
+
+
+async def _feeds(storage: SqliteStorage) -> dict[str, int]:
+    return {name: (await add_or_get_feed(storage, f"https://{name}.example/rss", interval_s=900, now=T0))[0].id
+            for name in sorted({"wire", "gulf", "eurasia", "markets", "mirror"})}
+
+
+def _items(feeds: dict[str, int], rows: list[tuple[str, str, str, float]]) -> list[Incoming]:
+    items = []
+    for feed, title, body, hours in rows:
+        slug = "-".join(title.lower().split())
+        entry = ParsedEntry(f"{feed}:{slug}", f"https://{feed}.example/{slug}", title, body,
+                            T0 + timedelta(hours=hours))
+        items.append(Incoming(feeds[feed], entry, f"https://{feed}.example/"))
+    return items
+
+
+async def _outcome(storage: SqliteStorage, ids: list[int]) -> tuple[object, ...]:
+    """Everything the analysis decides, by article position (ids may differ between databases)."""
+    articles = await storage.get_articles(ids)
+    position = {article_id: index for index, article_id in enumerate(ids)}
+    story_groups = {}
+    for article_id in ids:
+        story_groups.setdefault(articles[article_id].story_id, []).append(position[article_id])
+    tags = sorted((position[t.article_id], t.kind, t.tag, t.rank) for t in await storage.article_tags(ids))
+    stories = []
+    for story_id, members in story_groups.items():
+        record = await storage.get_story(story_id) if story_id is not None else None
+        stories.append((tuple(members), record.article_count if record else None))
+    relations = await storage.relation_days("IR", "RU", T0 - timedelta(days=1), NOW)
+    return (sorted(story_groups.values()), sorted(stories), tags,
+            sorted((r.day, r.domain, r.articles, r.stories, r.tone_sum) for r in relations))
+
+
+async def test_a_backlog_is_stored_first_then_analysed_as_if_analysed_on_the_way_in(
+        storage: SqliteStorage, tmp_path: Path) -> None:
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    rows = [*NEWS[:3], COPY, *NEWS[3:]]
+    stored = await pipeline.process(_items(feeds, rows), now=NOW, backlog=True)
+    ids = [item.article_id for item in stored]
+    assert all(item.story_id is None and item.intel is None for item in stored)
+    assert stored[3].duplicate_of == ids[0]  # duplicates are found as it is stored
+    assert [a.id for a in await storage.analysis_queue(100)] == [ids[0], ids[3], *ids[1:3], *ids[4:]]
+    assert [a.id for a in await storage.search_articles("wheat")]  # searchable before it is analysed
+    assert not await storage.article_tags(ids)
+
+    assert await pipeline.analyse_backlog(now=NOW) == len(rows)
+    assert await storage.analysis_queue(100) == []
+    assert all(article.story_id is not None for article in (await storage.get_articles(ids)).values())
+
+    direct = await open_storage(tmp_path / "direct.db")
+    try:
+        direct_feeds = await _feeds(direct)
+        direct_pipeline = await Pipeline.create(direct, now=T0)
+        # The queue's order: by time, each copy right after its original.
+        order = [0, 3, 1, 2, 4, 5, 6, 7]
+        results = await direct_pipeline.process(_items(direct_feeds, [rows[i] for i in order]), now=NOW)
+        direct_ids = [0] * len(rows)
+        for index, result in zip(order, results, strict=True):
+            direct_ids[index] = result.article_id
+        assert await _outcome(storage, ids) == await _outcome(direct, direct_ids)
+    finally:
+        await direct.close()
+
+
+async def test_announced_items_wait_for_the_queue(storage: SqliteStorage) -> None:
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    backlog = await pipeline.process(_items(feeds, NEWS[:4]), now=NOW, backlog=True)
+    # A live copy of a queued article: the queue is analysed first, so the copy has its original's story.
+    (copy,) = await pipeline.process(_items(feeds, [COPY]), now=NOW)
+    assert await storage.analysis_queue(10) == []
+    original = (await storage.get_articles([backlog[0].article_id]))[backlog[0].article_id]
+    assert copy.duplicate_of == original.id and copy.story_id == original.story_id is not None
+    assert (await storage.get_story(original.story_id)).article_count == 3  # with the Gulf outlet's own report
+
+
+async def test_a_failed_analysis_leaves_the_queue_as_it_was(storage: SqliteStorage,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    await pipeline.process(_items(feeds, NEWS), now=NOW, backlog=True)
+    real = storage.store_batch
+
+    async def failing(batch):
+        if batch.analysed:
+            raise RuntimeError("disk full")
+        await real(batch)
+
+    monkeypatch.setattr(storage, "store_batch", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        await pipeline.analyse_backlog(now=NOW)
+    monkeypatch.undo()
+    assert len(await storage.analysis_queue(100)) == len(NEWS)
+    assert await storage.stories_between(T0 - timedelta(days=1), NOW) == []
+    assert await pipeline.analyse_backlog(now=NOW) == len(NEWS)
+    assert len({story.id for story in await storage.stories_between(T0 - timedelta(days=1), NOW)}) == 5
+
+
+async def test_the_queue_survives_a_restart(storage: SqliteStorage) -> None:
+    feeds = await _feeds(storage)
+    first = await Pipeline.create(storage, now=T0)
+    (original,) = await first.process(_items(feeds, NEWS[:1]), now=NOW, backlog=True)
+    restarted = await Pipeline.create(storage, now=NOW)
+    # A copy stored after the restart still knows its original is queued, and waits behind it.
+    (copy,) = await restarted.process(_items(feeds, [COPY]), now=NOW, backlog=True)
+    assert copy.duplicate_of == original.article_id
+    assert [a.id for a in await storage.analysis_queue(10)] == [original.article_id, copy.article_id]
+    assert await restarted.analyse_backlog(now=NOW, chunk=1) == 2  # one per transaction: the copy still finds it
+    articles = await storage.get_articles([original.article_id, copy.article_id])
+    assert articles[copy.article_id].story_id == articles[original.article_id].story_id is not None
+
+
+async def test_the_analysis_can_run_on_a_worker(storage: SqliteStorage) -> None:
+    from bot.facts import AnalysisPool, analyses_of
+
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    await pipeline.process(_items(feeds, NEWS), now=NOW, backlog=True)
+    asked: list[int] = []
+    async with AnalysisPool(1) as pool:
+        async def on_worker(texts):
+            asked.append(len(texts))
+            analyses = await pool.analyses(texts)
+            assert analyses == analyses_of(texts)
+            return analyses
+
+        assert await pipeline.analyse_backlog(now=NOW, analyser=on_worker, chunk=4) == len(NEWS)
+    assert asked == [4, 3]
