@@ -21,7 +21,7 @@ from bot.facts import Analysis, EntryFacts, EntryKeys, Template, analyses_of, fa
 from bot.feeds.dedup import NearDuplicateIndex, Signature
 from bot.feeds.identity import content_fingerprint, effective_published, item_identity
 from bot.feeds.models import (
-    AnalysedArticle, ArticleUpdate, FeedFetchState, IngestBatch, KnownItem, NewArticle, ParsedEntry,
+    AnalysedArticle, ArticleUpdate, FeedFetchState, IngestBatch, KnownItem, NewArticle, ParsedEntry, QueuedArticle,
 )
 from bot.feeds.urls import canonical_link
 from bot.delivery.models import Delivery, merge_deliveries
@@ -225,34 +225,50 @@ class Pipeline:
         return results
 
     async def _analyse_queue(self, now: datetime, analyser: Analyser | None, chunk: int) -> int:
+        """The queue, a chunk at a time; the next chunk is read and sent to be analysed while this one is
+        clustered and stored, so an analysis worker and this process work at the same time."""
         analysed = 0
-        while queued := await self._storage.analysis_queue(chunk):
-            texts = [(article.title, article.summary) for article in queued]
-            analyses = (await analyser(texts) if analyser is not None else None) or analyses_of(texts)
-            await self._reserve(self._story_ids, "stories", len(queued))
-            state = _BatchState(known={}, identities=[], link_roots={}, ids=[], canonical={})
-            rows: list[AnalysedArticle] = []
-            try:
-                for article, (intel, template) in zip(queued, analyses, strict=True):
-                    story_id: int | None
-                    if article.duplicate_of is None:
-                        story_id = self._file(state, article.id, article.title, intel, template, article.published,
-                                              article.publisher or "unknown").id
-                        self._queued.pop(article.id, None)
-                    else:  # it comes after the article it copies, so that one has its story now
-                        story_id = self._story_of.get(article.duplicate_of)
-                        self._count_copy(state, story_id)
-                    if story_id is not None:
-                        self._story_of[article.id] = story_id
-                    rows.append(AnalysedArticle(article.id, story_id, intel.tone.score if intel.tone.cues else None))
-                await self._storage.store_batch(IngestBatch(**_analysis_rows(state), analysed=tuple(rows)))
-            except BaseException:
-                log.warning("analysis of %d queued articles not stored; rebuilding the in-memory indexes", len(rows))
-                await self.reload(now)
-                raise
-            analysed += len(queued)
+        queued = await self._storage.analysis_queue(chunk)
+        analysing: asyncio.Task[tuple[Analysis, ...]] | None = _analyse_soon(queued, analyser) if queued else None
+        following: asyncio.Task[tuple[Analysis, ...]] | None = None
+        try:
+            while analysing is not None:
+                after = await self._storage.analysis_queue(chunk, after=queued[-1].queue_key)
+                following = _analyse_soon(after, analyser) if after else None
+                await self._store_analyses(queued, await analysing, now)
+                analysed += len(queued)
+                queued, analysing, following = after, following, None
+        finally:
+            for task in (analysing, following):
+                if task is not None and not task.done():
+                    task.cancel()
         self._queue_waiting = False
         return analysed
+
+    async def _store_analyses(self, queued: Sequence[QueuedArticle], analyses: Sequence[Analysis],
+                              now: datetime) -> None:
+        """File a chunk of the queue in stories, in order, and store that with its tags and relations."""
+        await self._reserve(self._story_ids, "stories", len(queued))
+        state = _BatchState(known={}, identities=[], link_roots={}, ids=[], canonical={})
+        rows: list[AnalysedArticle] = []
+        try:
+            for article, (intel, template) in zip(queued, analyses, strict=True):
+                story_id: int | None
+                if article.duplicate_of is None:
+                    story_id = self._file(state, article.id, article.title, intel, template, article.published,
+                                          article.publisher or "unknown").id
+                    self._queued.pop(article.id, None)
+                else:  # it comes after the article it copies, so that one has its story now
+                    story_id = self._story_of.get(article.duplicate_of)
+                    self._count_copy(state, story_id)
+                if story_id is not None:
+                    self._story_of[article.id] = story_id
+                rows.append(AnalysedArticle(article.id, story_id, intel.tone.score if intel.tone.cues else None))
+            await self._storage.store_batch(IngestBatch(**_analysis_rows(state), analysed=tuple(rows)))
+        except BaseException:
+            log.warning("analysis of %d queued articles not stored; rebuilding the in-memory indexes", len(queued))
+            await self.reload(now)
+            raise
 
     async def _prepare(self, items: Sequence[Incoming], facts: Sequence[EntryFacts | None]) -> _BatchState:
         """Look up everything the batch needs from storage in a few queries, and reserve ids."""
@@ -393,6 +409,14 @@ class Pipeline:
         for (a, b), domain in itertools.product(itertools.combinations(countries, 2),
                                                 (ALL_DOMAINS, *intel.domains.domains)):
             state.relations.append(RelationRow(a, b, day, domain, story_id, tone))
+
+
+def _analyse_soon(queued: Sequence[QueuedArticle], analyser: Analyser | None) -> asyncio.Task[tuple[Analysis, ...]]:
+    async def analyse() -> tuple[Analysis, ...]:
+        texts = [(article.title, article.summary) for article in queued]
+        return (await analyser(texts) if analyser is not None else None) or analyses_of(texts)
+
+    return asyncio.ensure_future(analyse())
 
 
 def _analysis_rows(state: _BatchState) -> dict[str, tuple[object, ...]]:

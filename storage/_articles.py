@@ -108,15 +108,16 @@ class ArticleQueries(QueriesBase):
         for row in rows:
             yield int(row[0]), float(row[1]), bytes(row[2]), row[3]
 
-    async def analysis_queue(self, limit: int) -> list[QueuedArticle]:
-        """The next `limit` articles waiting for analysis, in queue order: by published time, each copy right
-        after the article it copies."""
+    async def analysis_queue(self, limit: int, *, after: tuple[float, int, int] | None = None) -> list[QueuedArticle]:
+        """The next `limit` articles waiting for analysis, in queue order (by published time, each copy right
+        after the article it copies), from the start or after the `queue_key` `after`."""
+        order, root, article_id = after if after is not None else (float("-inf"), 0, 0)
         async with self._read() as db, db.execute(
-            """SELECT id, title, summary, published, publisher, duplicate_of FROM articles
-               WHERE analysis_order IS NOT NULL ORDER BY analysis_order, coalesce(duplicate_of, id), id
-               LIMIT :limit""", {"limit": limit},
+            """SELECT id, title, summary, published, publisher, duplicate_of, analysis_order FROM articles
+               WHERE analysis_order IS NOT NULL AND (analysis_order, coalesce(duplicate_of, id), id) > (?, ?, ?)
+               ORDER BY analysis_order, coalesce(duplicate_of, id), id LIMIT ?""", (order, root, article_id, limit),
         ) as cursor:
-            return [QueuedArticle(row[0], row[1], row[2], require_ts(row[3]), row[4], row[5])
+            return [QueuedArticle(row[0], row[1], row[2], require_ts(row[3]), row[4], row[5], row[6])
                     async for row in cursor]
 
     async def queued_originals(self) -> dict[int, float]:

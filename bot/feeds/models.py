@@ -110,6 +110,12 @@ class QueuedArticle:
     published: datetime
     publisher: str | None
     duplicate_of: int | None
+    analysis_order: float
+
+    @property
+    def queue_key(self) -> tuple[float, int, int]:
+        """Its place in the queue: its order, then its original's id (so a copy follows it), then its own."""
+        return self.analysis_order, self.duplicate_of or self.id, self.id
 
 
 @dataclass(frozen=True, slots=True)
