@@ -1,6 +1,7 @@
 """The one path every item takes, whether it comes from a live fetch or from `sitrep analyze`:
 identity, seen-set, update detection, duplicate detection, tagging, story assignment, relations, and one
-transaction that stores it all.
+transaction that stores it all. A feed's first fetch (never announced) takes the same path in two steps: stored
+with its identity and duplicates decided and queued, then analysed from the queue (`Pipeline.analyse_backlog`).
 
 Ids are reserved before the batch is written, so new rows can point at each other (a copy at its original, an
 article at a new story) inside one batch. The in-memory indexes (near-duplicates, open stories) learn about the
