@@ -114,9 +114,9 @@ def analysis_of(title: str, summary: str, analyst: Analyst | None = None) -> Ana
     return (analyst or default_analyst()).describe(title, summary), title_template(title)
 
 
-def analyses_of(texts: Sequence[tuple[str, str]]) -> tuple[Analysis, ...]:
+def analyses_of(texts: Sequence[tuple[str, str]], analyst: Analyst | None = None) -> tuple[Analysis, ...]:
     """`analysis_of` for each (title, text): what an analysis worker does for the backlog's analysis."""
-    return tuple(analysis_of(title, summary) for title, summary in texts)
+    return tuple(analysis_of(title, summary, analyst) for title, summary in texts)
 
 
 DIGEST_SIZE = 8

@@ -190,7 +190,11 @@ class Pipeline:
                        feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
         defer = all(batch.backlog for batch in batches)
         if not defer and self._queue_waiting:
-            await self._analyse_queue(now, None, ANALYSIS_CHUNK)
+            try:
+                await self._analyse_queue(now, None, ANALYSIS_CHUNK)
+            except Exception:  # noqa: BLE001 - a queued article that cannot be analysed must not block live feeds
+                log.exception("analysing the queued backlog failed; storing live items anyway, retried later")
+                self._queue_waiting = False  # the poller's next analyse_backlog tries again
         state = await self._prepare([item for batch in batches for item in batch.items],
                                     [facts for batch in batches for facts in (batch.facts or (None,) * len(batch.items))])
         try:
@@ -230,12 +234,12 @@ class Pipeline:
         clustered and stored, so an analysis worker and this process work at the same time."""
         analysed = 0
         queued = await self._storage.analysis_queue(chunk)
-        analysing: asyncio.Task[tuple[Analysis, ...]] | None = _analyse_soon(queued, analyser) if queued else None
+        analysing = _analyse_soon(queued, analyser, self._analyst) if queued else None
         following: asyncio.Task[tuple[Analysis, ...]] | None = None
         try:
             while analysing is not None:
                 after = await self._storage.analysis_queue(chunk, after=queued[-1].queue_key)
-                following = _analyse_soon(after, analyser) if after else None
+                following = _analyse_soon(after, analyser, self._analyst) if after else None
                 await self._store_analyses(queued, await analysing, now)
                 analysed += len(queued)
                 queued, analysing, following = after, following, None
@@ -243,6 +247,8 @@ class Pipeline:
             for task in (analysing, following):
                 if task is not None and not task.done():
                     task.cancel()
+                elif task is not None and not task.cancelled():
+                    task.exception()  # retrieved: the error that matters is the one being raised
         self._queue_waiting = False
         return analysed
 
@@ -260,7 +266,7 @@ class Pipeline:
                                           article.publisher or "unknown").id
                     self._queued.pop(article.id, None)
                 else:  # it comes after the article it copies, so that one has its story now
-                    story_id = self._story_of.get(article.duplicate_of)
+                    story_id = self._story_of.get(article.duplicate_of) or article.original_story_id
                     self._count_copy(state, story_id)
                 if story_id is not None:
                     self._story_of[article.id] = story_id
@@ -412,10 +418,11 @@ class Pipeline:
             state.relations.append(RelationRow(a, b, day, domain, story_id, tone))
 
 
-def _analyse_soon(queued: Sequence[QueuedArticle], analyser: Analyser | None) -> asyncio.Task[tuple[Analysis, ...]]:
+def _analyse_soon(queued: Sequence[QueuedArticle], analyser: Analyser | None,
+                  analyst: Analyst) -> asyncio.Task[tuple[Analysis, ...]]:
     async def analyse() -> tuple[Analysis, ...]:
         texts = [(article.title, article.summary) for article in queued]
-        return (await analyser(texts) if analyser is not None else None) or analyses_of(texts)
+        return (await analyser(texts) if analyser is not None else None) or analyses_of(texts, analyst)
 
     return asyncio.ensure_future(analyse())
 

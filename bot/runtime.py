@@ -67,15 +67,23 @@ class Runtime:
         services = self._services
         due = await services.storage.due_feeds(services.clock())
         if not due:
+            await self._analyse_backlog()  # one left queued by a restart or a failed analysis
             return 0
         report = await services.ingest.run_cycle(due, analyse_backlog=False)
         self.last_poll = report.finished
         log.info("polled %d feeds: %d new articles, %d duplicates folded, %d failed", len(report.feeds),
                  report.new_articles, report.duplicates, report.count("failed") + report.count("disabled"))
-        if analysed := await services.ingest.analyse_backlog():
-            log.info("analysed the backlog of new feeds: %d articles", analysed)
+        await self._analyse_backlog()
         self._on_work()
         return len(report.feeds)
+
+    async def _analyse_backlog(self) -> None:
+        """Analyse what new feeds' first fetches queued; a failure is logged and the next poll tries again."""
+        try:
+            if analysed := await self._services.ingest.analyse_backlog():
+                log.info("analysed the backlog of new feeds: %d articles", analysed)
+        except Exception:  # noqa: BLE001 - the poller must go on; the queue stays for the next try
+            log.exception("analysing the backlog failed; it stays queued")
 
     async def _pause(self, seconds: float, wake: asyncio.Event | None = None) -> None:
         """Sleep for `seconds`, less if the runtime is stopping or `wake` is set."""

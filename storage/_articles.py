@@ -113,11 +113,15 @@ class ArticleQueries(QueriesBase):
         after the article it copies), from the start or after the `queue_key` `after`."""
         order, root, article_id = after if after is not None else (float("-inf"), 0, 0)
         async with self._read() as db, db.execute(
-            """SELECT id, title, summary, published, publisher, duplicate_of, analysis_order FROM articles
-               WHERE analysis_order IS NOT NULL AND (analysis_order, coalesce(duplicate_of, id), id) > (?, ?, ?)
-               ORDER BY analysis_order, coalesce(duplicate_of, id), id LIMIT ?""", (order, root, article_id, limit),
+            """SELECT a.id, a.title, a.summary, a.published, a.publisher, a.duplicate_of, a.analysis_order,
+                      (SELECT r.story_id FROM articles r WHERE r.id = a.duplicate_of)
+               FROM articles a
+               WHERE a.analysis_order IS NOT NULL
+                 AND (a.analysis_order, coalesce(a.duplicate_of, a.id), a.id) > (?, ?, ?)
+               ORDER BY a.analysis_order, coalesce(a.duplicate_of, a.id), a.id LIMIT ?""",
+            (order, root, article_id, limit),
         ) as cursor:
-            return [QueuedArticle(row[0], row[1], row[2], require_ts(row[3]), row[4], row[5], row[6])
+            return [QueuedArticle(row[0], row[1], row[2], require_ts(row[3]), row[4], row[5], row[6], row[7])
                     async for row in cursor]
 
     async def queued_originals(self) -> dict[int, float]:

@@ -111,6 +111,7 @@ class QueuedArticle:
     publisher: str | None
     duplicate_of: int | None
     analysis_order: float
+    original_story_id: int | None = None  # for a copy: its original's story, as stored
 
     @property
     def queue_key(self) -> tuple[float, int, int]:

@@ -38,17 +38,28 @@ def html_to_text(fragment: str | None) -> str:
     body = _body_of(fragment)
     if body is None:
         return collapse_whitespace(html.unescape(re.sub(r"<[^>]*>", " ", fragment)))
-    dropped = []
-    for element in body.iter():
-        tag = element.tag
-        if tag in _BLOCK_TAGS:
-            element.text = " " + (element.text or "")
-            element.tail = " " + (element.tail or "")
-        elif tag in _DROP_TAGS:
-            dropped.append(element)
-    for element in dropped:
-        _drop_keeping_tail(element)
-    return collapse_whitespace(etree.tostring(body, method="text", encoding=str, with_tail=False))
+    parts: list[str] = []
+    _collect_text(body, parts)
+    return collapse_whitespace("".join(parts))
+
+
+def _collect_text(element: etree._Element, parts: list[str]) -> None:
+    """Append the element's text in document order, a space around a block element, nothing of a script or
+    style but the text after it. The tree is only read: lxml refuses to write a control character (say, a form
+    feed) back into it, though it reads one."""
+    tag = element.tag
+    block = tag in _BLOCK_TAGS
+    if block:
+        parts.append(" ")
+    if element.text and isinstance(tag, str):
+        parts.append(element.text)
+    for child in element:
+        if child.tag not in _DROP_TAGS:
+            _collect_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if block:
+        parts.append(" ")
 
 
 def _body_of(fragment: str) -> etree._Element | None:
@@ -61,17 +72,3 @@ def _body_of(fragment: str) -> etree._Element | None:
     if root is None or root.tag != "html":
         return None
     return next((child for child in root if child.tag == "body"), None)
-
-
-def _drop_keeping_tail(element: etree._Element) -> None:
-    """Remove the element and everything in it, but not the text that follows it (`drop_tree` in lxml.html)."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)

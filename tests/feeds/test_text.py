@@ -62,22 +62,32 @@ _HTML_BITS = ["<p>", "</p>", "<div>", "</div>", "<br>", "<br/>", "<b>", "</b>", 
               "<script>", "</script>", "<style>a{}</style>", "<!-- c -->", "<li>", "<ul>", "</ul>", "<body>",
               "</body>", "<head><title>t</title></head>", "text", "<svg><text>s</text></svg>", "<iframe src=x>f</iframe>",
               "<", ">", "<a href='/'>l</a>", "\n", "<h1>", "</h1>", "<noscript><p>n</p></noscript>",
-              "<table><tr><td>c</td></tr></table>", "<template>t</template>", "<?pi x?>", "<![CDATA[d]]>", "<img src=x>"]
+              "<table><tr><td>c</td></tr></table>", "<template>t</template>", "<?pi x?>", "<![CDATA[d]]>", "<img src=x>",
+              "\x0b", "\x0c", "&#12;", "\x1f"]
 
 
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(_HTML_BITS), min_size=1, max_size=14), st.sampled_from(["", "<html>", "<!doctype html>"]))
 def test_html_to_text_reads_what_lxml_html_read(bits: list[str], start: str) -> None:
     fragment = start + "".join(bits)
+    text = html_to_text(fragment)  # never raises
+    if any(bit in fragment for bit in ("\x0b", "\x0c", "&#12;", "\x1f")):
+        # lxml.html's drop_tree wrote control characters back into the tree, and raised or lost text doing it.
+        assert isinstance(text, str)
+        return
     try:
         expected = _reference_text(fragment)
     except AssertionError:  # lxml.html gives up on a document without a <body>; html_to_text does not
-        assert isinstance(html_to_text(fragment), str)
         return
-    assert html_to_text(fragment) == expected
+    assert text == expected
 
 
 def test_a_document_without_a_body_is_read_as_text() -> None:
     # lxml.html raised AssertionError on these, and a whole feed was reported unreadable for one item.
     assert html_to_text("<html>") == ""
     assert html_to_text("<html><head><title>Hidden</title></head></html> Kyiv &amp; Lviv") == "Hidden Kyiv & Lviv"
+
+
+def test_control_characters_in_html_do_not_make_the_text_unreadable() -> None:
+    # lxml reads a form feed in HTML but refuses to write one back into an element: the tree is only read.
+    assert html_to_text("<p>Page one&#12;Page two</p><p>a\x0bb</p>") == "Page one Page two a b"

@@ -166,3 +166,37 @@ async def test_the_analysis_can_run_on_a_worker(storage: SqliteStorage) -> None:
 
         assert await pipeline.analyse_backlog(now=NOW, analyser=on_worker, chunk=4) == len(NEWS)
     assert asked == [4, 3]
+
+
+async def test_a_queue_that_cannot_be_analysed_does_not_block_live_feeds(storage: SqliteStorage,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    await pipeline.process(_items(feeds, NEWS[:2]), now=NOW, backlog=True)
+    import bot.pipeline as pipeline_module
+
+    def broken(texts, analyst=None):
+        raise RuntimeError("analyser bug")
+
+    monkeypatch.setattr(pipeline_module, "analyses_of", broken)
+    (live,) = await pipeline.process(_items(feeds, NEWS[6:7]), now=NOW)  # stored, though the queue failed
+    assert live.kind == "new" and live.story_id is not None
+    assert len(await storage.analysis_queue(10)) == 2  # still queued for the next try
+    monkeypatch.undo()
+    assert await pipeline.analyse_backlog(now=NOW) == 2
+
+
+async def test_a_copy_finds_its_originals_story_after_a_restart(storage: SqliteStorage) -> None:
+    feeds = await _feeds(storage)
+    first = await Pipeline.create(storage, now=T0)
+    (original,) = await first.process(_items(feeds, NEWS[:1]), now=NOW, backlog=True)
+    (copy,) = await first.process(_items(feeds, [COPY]), now=NOW, backlog=True)
+    assert await first.analyse_backlog(now=NOW, chunk=1) == 2
+    # Queue the copy again as a restart between chunks would leave it, with a reload that knows no stories.
+    await storage._write(
+        lambda db: db.execute("UPDATE articles SET story_id = NULL, analysis_order = 1 WHERE id = ?",
+                              (copy.article_id,)))
+    restarted = await Pipeline.create(storage, now=NOW + timedelta(days=30))  # its original is long out of memory
+    assert await restarted.analyse_backlog(now=NOW + timedelta(days=30)) == 1
+    articles = await storage.get_articles([original.article_id, copy.article_id])
+    assert articles[copy.article_id].story_id == articles[original.article_id].story_id is not None
