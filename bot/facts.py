@@ -103,10 +103,9 @@ def keys_of(entry: ParsedEntry) -> EntryKeys:
 
 
 def facts_of(entry: ParsedEntry, analyst: Analyst | None = None) -> EntryFacts:
-    link = entry.link
+    keys = keys_of(entry)
     intel, template = analysis_of(entry.title, entry.summary, analyst)
-    return EntryFacts(signature_of(entry.title, entry.summary), canonical_link(link), publisher_of(link), intel,
-                      template)
+    return EntryFacts(keys.signature, keys.canonical_link, keys.link_publisher, intel, template)
 
 
 def analysis_of(title: str, summary: str, analyst: Analyst | None = None) -> Analysis:

@@ -182,7 +182,7 @@ class Pipeline:
         Why a queue: a feed's first fetch is never announced, so nothing waits for its analysis, and storing it
         first makes a new deployment's (or a newly added feed's) articles searchable at once, at the speed of
         fetching and storing. Anything that is announced is analysed before it is stored, and a call that stores
-        such items first empties the queue, so every article is analysed in the order it came."""
+        such items first empties the queue, so no announced article is filed in a story ahead of the backlog."""
         async with self._lock:
             return await self._analyse_queue(now, analyser, chunk)
 
@@ -270,7 +270,7 @@ class Pipeline:
                     self._count_copy(state, story_id)
                 if story_id is not None:
                     self._story_of[article.id] = story_id
-                rows.append(AnalysedArticle(article.id, story_id, intel.tone.score if intel.tone.cues else None))
+                rows.append(AnalysedArticle(article.id, story_id, _tone(intel)))
             await self._storage.store_batch(IngestBatch(**_analysis_rows(state), analysed=tuple(rows)))
         except BaseException:
             log.warning("analysis of %d queued articles not stored; rebuilding the in-memory indexes", len(queued))
@@ -346,7 +346,7 @@ class Pipeline:
             canonical_link=canonical, title=entry.title, summary=entry.summary, published=published,
             first_seen=now, duplicate_of=duplicate_of, backlog=backlog, content_hash=fingerprint,
             signature=keys.signature.encode(), story_id=story_id, publisher=publisher,
-            tone=intel.tone.score if intel is not None and intel.tone.cues else None, analysis_order=queued,
+            tone=_tone(intel) if intel is not None else None, analysis_order=queued,
         ))
         state.known[(item.feed_id, identity)] = KnownItem(article_id, duplicate_of or article_id, fingerprint,
                                                           story_id)
@@ -412,10 +412,15 @@ class Pipeline:
         if len(countries) < 2:
             return
         day = published.astimezone(UTC).date().isoformat()
-        tone = intel.tone.score if intel.tone.cues else None
+        tone = _tone(intel)
         for (a, b), domain in itertools.product(itertools.combinations(countries, 2),
                                                 (ALL_DOMAINS, *intel.domains.domains)):
             state.relations.append(RelationRow(a, b, day, domain, story_id, tone))
+
+
+def _tone(intel: ArticleIntel) -> float | None:
+    """The article's tone, or None when nothing in it carried one (not the same as a neutral score)."""
+    return intel.tone.score if intel.tone.cues else None
 
 
 def _analyse_soon(queued: Sequence[QueuedArticle], analyser: Analyser | None,
