@@ -202,7 +202,7 @@ class StoryIndex:
         """Put back a story loaded from storage at start-up."""
         self._stories[story.id] = story
         story.member_norms = [_norm(member) for member in story.members]
-        self._set_profile(story, dict(story.profile))
+        self._set_profile(story, dict(sorted(story.profile.items(), key=_WEIGHT, reverse=True)))
         heapq.heappush(self._closing, (story.last_seen, story.id))
         self._newest = max(self._newest, story.last_seen)
 
@@ -227,11 +227,11 @@ class StoryIndex:
             recent = postings if len(postings) <= MAX_POSTINGS else itertools.islice(reversed(postings), MAX_POSTINGS)
             for story_id in recent:
                 shared[story_id] = get(story_id, 0.0) + weight
-        if len(shared) > SCORED_CANDIDATES:  # the floor first (no key function), then order the few above it
-            floor = heapq.nlargest(SCORED_CANDIDATES, shared.values())[-1]
-            ranked = sorted(((-weight, story_id) for story_id, weight in shared.items() if weight >= floor))
+        if len(shared) > SCORED_CANDIDATES:  # the floor first (a plain sort, in C), then order the few above it
+            floor = sorted(shared.values(), reverse=True)[SCORED_CANDIDATES - 1]
+            ranked = sorted([(-weight, story_id) for story_id, weight in shared.items() if weight >= floor])
         else:
-            ranked = sorted((-weight, story_id) for story_id, weight in shared.items())
+            ranked = sorted([(-weight, story_id) for story_id, weight in shared.items()])
         return [self._stories[story_id] for _, story_id in ranked[:SCORED_CANDIDATES]]
 
     def _score(self, signal: ArticleSignal, vector: Mapping[str, float], norm: float, story: OpenStory) -> float:
@@ -243,8 +243,11 @@ class StoryIndex:
         if figures and story.templates.get(masked, figures) != figures:
             return 0.0  # the same headline with other figures: the next edition of a recurring bulletin
         text = _cosine(vector, norm, story.profile, story.profile_norm)
-        for member, member_norm in zip(story.members, story.member_norms, strict=True):
-            text = max(text, MEMBER_FACTOR * _cosine(vector, norm, member, member_norm))
+        get = vector.get
+        for member, member_norm in zip(story.members, story.member_norms):
+            # _cosine inlined: a member (12 terms) is always the shorter, and this runs ~20 times an article
+            if member_norm and (dot := sum(map(mul, member.values(), map(get, member, repeat(0.0))))):
+                text = max(text, MEMBER_FACTOR * (dot / (norm * member_norm)))
         if text < params.min_text_similarity:
             return 0.0
         common = len(story.actors.keys() & signal.actors)
@@ -253,19 +256,20 @@ class StoryIndex:
         return text + params.actor_weight * actors - params.time_penalty * min(gap / params.window_s, 1.0)
 
     def _set_profile(self, story: OpenStory, profile: dict[str, float]) -> None:
-        old_terms = set(story.profile) if story.id in self._indexed_terms else set()
-        new_terms = set(profile)
-        for term in old_terms - new_terms:
-            self._story_df[term] -= 1
-            if self._story_df[term] <= 0:
-                del self._story_df[term]
-        for term in new_terms - old_terms:
-            self._story_df[term] += 1
+        """Make `profile` (its terms strongest first) the story's, and index the story under its strongest."""
+        df = self._story_df
+        if story.id in self._indexed_terms:
+            for term in story.profile.keys() - profile.keys():
+                df[term] -= 1
+                if df[term] <= 0:
+                    del df[term]
+            df.update(profile.keys() - story.profile.keys())
+        else:
+            df.update(profile.keys())
         story.profile = profile
         story.profile_norm = _norm(profile)
-        ranked = sorted(profile.items(), key=_WEIGHT, reverse=True)
-        indexed = tuple(term for term, _ in ranked[:INDEX_TERMS]) + tuple(
-            term for term, _ in ranked[INDEX_TERMS:] if term.startswith("@"))
+        indexed = tuple(itertools.islice(profile, INDEX_TERMS)) + tuple(
+            term for term in itertools.islice(profile, INDEX_TERMS, None) if term.startswith("@"))
         all_postings = self._postings
         story_id = story.id
         for term in set(self._indexed_terms.get(story_id, ())).difference(indexed):
