@@ -28,10 +28,14 @@ MEMBER_TERMS = 12
 INDEX_TERMS = 16
 QUERY_TERMS = 12
 MAX_POSTINGS = 64      # per term, the most recently updated stories
-SCORED_CANDIDATES = 5  # the best by shared weight get the full (costlier) score
+# The best candidates by shared weight get the full (costlier) score. 4 candidates and 2 remembered members (it
+# was 5 and 4) give the same stories on the labeled sets (tests/eval) and a higher pairwise F1 against the synthetic
+# generator's own events on three 13,700-article replays of bench/newsgen.py (0.545/0.798/0.524 -> 0.555/0.815/0.571:
+# fewer candidates and members merge fewer distinct events), at 12% less clustering time.
+SCORED_CANDIDATES = 4
 IDF_PRIOR = 20.0
 MEMBER_FACTOR = 0.9
-MAX_MEMBERS = 4
+MAX_MEMBERS = 2
 
 
 @dataclass(frozen=True, slots=True)
