@@ -207,6 +207,8 @@ class NearDuplicateIndex:
         self._entries: dict[int, tuple[Signature, float]] = {}  # keys are recomputed on removal, not kept
         self._order: deque[tuple[float, int]] = deque()
         self._newest = float("-inf")
+        # The band keys last computed: an original is looked up (`find`) and then added with the same signature.
+        self._last_keys: tuple[bytes | None, list[int]] = (None, [])
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -215,7 +217,7 @@ class NearDuplicateIndex:
         """The id of the best matching earlier article, or None."""
         best_id, best_score = None, self._threshold
         seen: set[int] = set()
-        for buckets, key in zip(self._buckets, _band_keys(signature.values), strict=True):
+        for buckets, key in zip(self._buckets, self._band_keys(signature.values), strict=True):
             bucket = buckets.get(key)
             if bucket is None:
                 continue
@@ -233,7 +235,7 @@ class NearDuplicateIndex:
     def add(self, article_id: int, signature: Signature, timestamp: float) -> None:
         if article_id in self._entries:
             self.remove(article_id)
-        for buckets, key in zip(self._buckets, _band_keys(signature.values), strict=True):
+        for buckets, key in zip(self._buckets, self._band_keys(signature.values), strict=True):
             bucket = buckets.get(key)
             if bucket is None:
                 buckets[key] = article_id
@@ -246,6 +248,14 @@ class NearDuplicateIndex:
         if timestamp > self._newest:
             self._newest = timestamp
             self._evict(timestamp - self._window_s)
+
+    def _band_keys(self, values: bytes) -> list[int]:
+        last_values, last_keys = self._last_keys
+        if values is last_values:
+            return last_keys
+        keys = _band_keys(values)
+        self._last_keys = (values, keys)
+        return keys
 
     def remove(self, article_id: int) -> None:
         entry = self._entries.pop(article_id, None)

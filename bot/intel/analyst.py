@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.intel.actors import ActorTag, Gazetteer, default_gazetteer
-from bot.intel.domains import DomainClassifier, DomainTag, default_classifier
+from bot.intel.domains import DomainClassifier, DomainTag, default_classifier, join_normalised
+from bot.intel.domains import normalise as normalise_text
 from bot.intel.textfeatures import normalise, term_weights
-from bot.intel.tone import Tone, tone_of
+from bot.intel.tone import Tone, tone_of_normalised
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +59,11 @@ class Analyst:
         actors = tuple(self.gazetteer.tag(text))
         actor_words = frozenset(normalise(word) for tag in actors for phrase in tag.evidence
                                 for word in phrase.split())
+        title_words, summary_words = normalise_text(title), normalise_text(summary)
         return ArticleIntel(
             actors=actors,
-            domains=self.classifier.classify(title, summary),
-            tone=tone_of(text),
+            domains=self.classifier.classify_normalised(title_words, summary_words),
+            tone=tone_of_normalised(join_normalised(title_words, summary_words)),
             terms=_with_actor_terms(term_weights(title, summary, actor_words=actor_words), actors),
         )
 

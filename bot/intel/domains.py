@@ -58,6 +58,17 @@ def normalise(text: str) -> str:
     return " " + b" ".join(data.split()).decode() + " "
 
 
+def join_normalised(first: str, second: str) -> str:
+    """`normalise(f"{a}\n{b}")` from `normalise(a)` and `normalise(b)`: the classifier reads a title and a body
+    apart and the tone lexicon reads them together, so an article is normalised once for both. (The newline
+    keeps the two apart: nothing normalise does reaches across it.)"""
+    if first.isspace():
+        return second
+    if second.isspace():
+        return first
+    return first[:-1] + second
+
+
 # --- inflection ----------------------------------------------------------------------------------------
 
 _VOWELS = frozenset("aeiou")
@@ -209,12 +220,16 @@ class DomainClassifier:
 
     def classify(self, title: str, text: str) -> DomainTag:
         """Primary = best-scoring real domain if it clears the bar, else "other"; secondary if close enough."""
+        return self.classify_normalised(normalise(title), normalise(text))
+
+    def classify_normalised(self, title: str, text: str) -> DomainTag:
+        """`classify` of a title and a text already normalised (`normalise`)."""
         s = self.settings
         weight_of: dict[tuple[str, str], float] = {}
         in_title: dict[str, float] = {}  # breaks ties: the headline says what the piece is about
         for is_title, field, factor in ((True, title, s.title_weight), (False, text, 1.0)):
             seen: dict[str, int] = {}
-            for _, _, cue, (domain, weight) in self._matcher.find(normalise(field)):
+            for _, _, cue, (domain, weight) in self._matcher.find(field):
                 seen[cue] = count = seen.get(cue, 0) + 1
                 if weight and count <= s.max_repeats:
                     weight_of[domain, cue] = weight_of.get((domain, cue), 0.0) + weight * factor

@@ -73,10 +73,30 @@ def content_tokens(text: str) -> list[str]:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of plain text, good enough for news prose (keeps "U.S." and "Dec. 2" inside a sentence)."""
-    protected = text
-    for abbreviation in _ABBREVIATIONS:
-        protected = protected.replace(abbreviation, abbreviation.replace(".", "\x00"))
+    protected = _protect_abbreviations(text)
     return [part.replace("\x00", ".").strip() for part in _SENTENCE_END.split(protected) if part.strip()]
+
+
+def _protect_abbreviations(text: str) -> str:
+    for abbreviation in _ABBREVIATIONS:
+        text = text.replace(abbreviation, abbreviation.replace(".", "\x00"))
+    return text
+
+
+def _first_sentences(text: str, count: int) -> list[str]:
+    """`split_sentences(text)[:count]`, without looking for the boundaries after them."""
+    protected = _protect_abbreviations(text)
+    sentences: list[str] = []
+    start = 0
+    for boundary in _SENTENCE_END.finditer(protected):
+        if part := protected[start:boundary.start()].strip():
+            sentences.append(part.replace("\x00", "."))
+            if len(sentences) == count:
+                return sentences
+        start = boundary.end()
+    if part := protected[start:].strip():
+        sentences.append(part.replace("\x00", "."))
+    return sentences
 
 
 _LEAD_PREFIX = 1200
@@ -88,9 +108,9 @@ def lead_of(summary: str) -> str:
     Only a prefix is split when it already holds more than the lead (every boundary before the last one found
     in a prefix is a boundary of the whole text), so a full-text summary costs no more than a short one.
     """
-    sentences = split_sentences(summary[:_LEAD_PREFIX])
+    sentences = _first_sentences(summary[:_LEAD_PREFIX], LEAD_SENTENCES + 1)
     if len(sentences) <= LEAD_SENTENCES and len(summary) > _LEAD_PREFIX:
-        sentences = split_sentences(summary)
+        sentences = _first_sentences(summary, LEAD_SENTENCES)
     return " ".join(sentences[:LEAD_SENTENCES])
 
 
@@ -121,13 +141,16 @@ def specific_names(text: str, exclude: frozenset[str] = frozenset()) -> set[str]
 def term_weights(title: str, summary: str, *, actor_words: frozenset[str] = frozenset()) -> Counter[str]:
     """Term frequencies of title (weighted double) and lead, with specific names weighted up: what the
     clustering compares. The lead is read in one pass for both its terms and its names."""
-    counts: Counter[str] = Counter()
+    # A plain dict while counting (a Counter calls its Python __missing__ for every new word), in the same order.
+    counts: dict[str, float] = {}
+    get = counts.get
     for token in content_tokens(title):
         if token not in actor_words:
-            counts[token] += TITLE_WEIGHT
+            counts[token] = get(token, 0.0) + TITLE_WEIGHT
     names: set[str] = set()
     sentence_start = True
     lead_terms = 0
+    stopwords = STOPWORDS
     for raw in _TOKEN_OR_MARK.findall(lead_of(summary)):
         if not raw:
             sentence_start = True
@@ -139,14 +162,14 @@ def term_weights(title: str, summary: str, *, actor_words: frozenset[str] = froz
         if not sentence_start and raw[0].isupper() and _is_specific_name(raw, token, actor_words):
             names.add(token)
         sentence_start = False
-        if len(token) > 1 and token not in STOPWORDS:
+        if len(token) > 1 and token not in stopwords:
             if lead_terms < LEAD_MAX_TOKENS and token not in actor_words:
-                counts[token] += 1.0
+                counts[token] = get(token, 0.0) + 1.0
             lead_terms += 1
     for token in names:
         if token in counts:
             counts[token] *= SPECIFIC_NAME_BOOST
-    return counts
+    return Counter(counts)
 
 
 _NUMBER_OR_WORD = re.compile(
@@ -155,9 +178,16 @@ _NUMBER_OR_WORD = re.compile(
 )
 
 
+_NUMBER_OR_WORD_SPLIT = re.compile(f"({_NUMBER_OR_WORD.pattern})", re.IGNORECASE)
+
+
 def title_template(title: str) -> tuple[str, tuple[str, ...]]:
     """A headline with its figures masked, and the figures: "Brent settles at $66.12" and "... $67.05" share
     a template, which is how a daily bulletin is told from a follow-up."""
-    figures = tuple(match.group(0).lower() for match in _NUMBER_OR_WORD.finditer(title))
-    masked = " ".join(_NUMBER_OR_WORD.sub("#", title.lower()).split())
-    return masked, figures
+    lowered = title.lower()
+    if len(lowered) != len(title):  # lower-casing moved characters: find the figures where they were written
+        figures = tuple(match.group(0).lower() for match in _NUMBER_OR_WORD.finditer(title))
+        return " ".join(_NUMBER_OR_WORD.sub("#", lowered).split()), figures
+    # One pass: split() with the pattern captured gives the text between figures and the figures in turn.
+    parts = _NUMBER_OR_WORD_SPLIT.split(lowered)
+    return " ".join("#".join(parts[0::2]).split()), tuple(parts[1::2])

@@ -60,7 +60,10 @@ class ToneLexicon:
 
     def tone_of(self, text: str) -> Tone:
         """Mean weight of every cue occurrence, clamped to [-10, 10]; Tone(0.0, ()) when nothing matches."""
-        norm = normalise(text)
+        return self.tone_of_normalised(normalise(text))
+
+    def tone_of_normalised(self, norm: str) -> Tone:
+        """`tone_of` a text already normalised (`normalise`)."""
         weights: list[float] = []
         cues: dict[str, None] = {}  # an ordered set
         scope_end = -1  # end of the last negated cue: "refused to sign the treaty" negates both cues
@@ -106,3 +109,8 @@ def default_tone_lexicon() -> ToneLexicon:
 def tone_of(text: str) -> Tone:
     """Tone of a text with the packaged lexicon; pass the title and the body together."""
     return default_tone_lexicon().tone_of(text)
+
+
+def tone_of_normalised(norm: str) -> Tone:
+    """`tone_of` a text already normalised (`bot.intel.domains.normalise`)."""
+    return default_tone_lexicon().tone_of_normalised(norm)
