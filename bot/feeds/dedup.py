@@ -84,6 +84,11 @@ def _affine32_permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np
 
 
 _A, _B = _affine32_permutations(NUM_PERM)
+# As columns, so a * h + b is one (permutations x shingles) array whose minimum is taken along its rows.
+_A_COLUMN, _B_COLUMN = _A[:, None].copy(), _B[:, None].copy()
+_SHIFT_13, _SHIFT_16 = np.uint32(13), np.uint32(16)
+_MIX_1, _MIX_2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
+_NO_SHINGLES = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32).tobytes()
 
 
 def _minhash_values(shingles: list[bytes]) -> bytes:
@@ -95,14 +100,17 @@ def _minhash_values(shingles: list[bytes]) -> bytes:
     a library changes its default (datasketch 2.0 did). tests/feeds/test_dedup.py checks them against
     datasketch's own MinHash.
     """
+    if not shingles:
+        return _NO_SHINGLES
     h = np.fromiter(map(zlib.crc32, shingles), dtype=np.uint32, count=len(shingles))
-    h ^= h >> np.uint32(16)
-    h *= np.uint32(0x85EBCA6B)
-    h ^= h >> np.uint32(13)
-    h *= np.uint32(0xC2B2AE35)
-    h ^= h >> np.uint32(16)
-    values = (h[:, None] * _A + _B).min(axis=0) if len(h) else np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    return values.astype(np.uint32).tobytes()
+    h ^= h >> _SHIFT_16
+    h *= _MIX_1
+    h ^= h >> _SHIFT_13
+    h *= _MIX_2
+    h ^= h >> _SHIFT_16
+    permuted = _A_COLUMN * h
+    permuted += _B_COLUMN
+    return permuted.min(axis=1).tobytes()
 
 
 # The first word of each alternative of _TRAILERS (overlapping: "published" inside "republished" counts too), and
