@@ -62,11 +62,14 @@ def join_normalised(first: str, second: str) -> str:
     """`normalise(f"{a}\n{b}")` from `normalise(a)` and `normalise(b)`: the classifier reads a title and a body
     apart and the tone lexicon reads them together, so an article is normalised once for both. (The newline
     keeps the two apart: nothing normalise does reaches across it.)"""
-    if first.isspace():
+    if first == _NO_WORDS:
         return second
-    if second.isspace():
+    if second == _NO_WORDS:
         return first
     return first[:-1] + second
+
+
+_NO_WORDS = normalise("")  # what a text without a word normalises to (Unicode spaces such as U+2003 are words)
 
 
 # --- inflection ----------------------------------------------------------------------------------------
