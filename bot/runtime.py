@@ -79,11 +79,8 @@ class Runtime:
 
     async def _analyse_backlog(self) -> None:
         """Analyse what new feeds' first fetches queued; a failure is logged and the next poll tries again."""
-        try:
-            if analysed := await self._services.ingest.analyse_backlog():
-                log.info("analysed the backlog of new feeds: %d articles", analysed)
-        except Exception:  # noqa: BLE001 - the poller must go on; the queue stays for the next try
-            log.exception("analysing the backlog failed; it stays queued")
+        if analysed := await self._services.ingest.analyse_backlog_or_log():
+            log.info("analysed the backlog of new feeds: %d articles", analysed)
 
     async def _pause(self, seconds: float, wake: asyncio.Event | None = None) -> None:
         """Sleep for `seconds`, less if the runtime is stopping or `wake` is set."""

@@ -144,6 +144,15 @@ class IngestService:
         analyser = analysis.analyses if analysis is not None and analysis.active else None
         return await self._pipeline.analyse_backlog(now=self._clock(), analyser=analyser)
 
+    async def analyse_backlog_or_log(self) -> int:
+        """`analyse_backlog` for callers that must go on when it fails (the poller, `/feed add`): the articles are
+        stored and stay queued, so the failure is logged, 0 returned, and the poller's next round tries again."""
+        try:
+            return await self.analyse_backlog()
+        except Exception:  # noqa: BLE001 - see above
+            log.exception("analysing the backlog of new feeds failed; it stays queued for the next poll")
+            return 0
+
     async def _fetch_into(self, feed: Feed, queue: asyncio.Queue[_Fetched | None],
                           in_flight: asyncio.Semaphore) -> None:
         await in_flight.acquire()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,8 +18,6 @@ from bot.feeds.ssrf import AddressPolicy
 from bot.intel.actors import Gazetteer
 from bot.services.errors import UserFacingError
 from storage.base import Storage
-
-log = logging.getLogger(__name__)
 
 MAX_SUBSCRIPTIONS_PER_GUILD = 200
 IMPORT_BUDGET_S = 600.0
@@ -73,10 +70,7 @@ class FeedService:
         # One fetch before the subscription exists: whatever it brings is this channel's backlog, never posted
         # here (servers already subscribed get what is new to them, as from any poll).
         report = await self._ingest.run_cycle([feed], analyse_backlog=False)
-        try:
-            await self._ingest.analyse_backlog()
-        except Exception:  # noqa: BLE001 - stored and queued; the poller analyses it on its next round
-            log.exception("analysing the backlog of feed %s failed; it stays queued", feed.id)
+        await self._ingest.analyse_backlog_or_log()  # a failure leaves it queued for the poller
         outcome = report.feeds[0] if report.feeds else None
         if outcome is None or outcome.status not in {"ok", "not_modified"}:
             reason = outcome.error if outcome else "no answer"

@@ -300,3 +300,25 @@ async def test_a_parser_bug_on_one_feed_fails_that_feed_only(env, storage: Sqlit
     failed = [r for r in report.feeds if r.status == "failed"]
     assert report.count("ok") == 1 and report.new_articles == 1
     assert [r.feed.id for r in failed] == [feeds[1].id] and failed[0].error == "could not read the feed (IndexError)"
+
+
+async def test_a_failed_backlog_analysis_is_logged_and_left_queued(env, storage: SqliteStorage, monkeypatch,
+                                                                   caplog) -> None:
+    """What the poller and `/feed add` call: the articles are stored, so a failed analysis must not stop them."""
+    _, ingest, server, _ = env
+    server.route("/q", Reply(body=rss([Item("Old one", "first", guid="q1", date=NOW - timedelta(hours=5)),
+                                       Item("Old two", "second", guid="q2", date=NOW - timedelta(hours=4))])))
+    await ingest.run_cycle([await add(storage, server.url("/q"))], analyse_backlog=False)
+    queued = len(await storage.analysis_queue(1000))
+    assert queued > 0
+
+    async def broken(**_: object) -> int:
+        raise RuntimeError("analysis broke")
+
+    monkeypatch.setattr(ingest._pipeline, "analyse_backlog", broken)
+    assert await ingest.analyse_backlog_or_log() == 0
+    assert "analysis broke" in caplog.text and "stays queued" in caplog.text
+    assert len(await storage.analysis_queue(1000)) == queued
+    monkeypatch.undo()
+    assert await ingest.analyse_backlog_or_log() == queued
+    assert await storage.analysis_queue(1000) == []
