@@ -129,3 +129,23 @@ async def test_closing_closes_every_connection(tmp_path: Path) -> None:
     await storage.close()
     # The last connection to close checkpoints and removes the WAL files: one left open would keep them.
     assert sorted(path.name for path in tmp_path.iterdir()) == ["c.db"]
+
+
+def _in_database_file(path: Path, feed_id: int) -> str | None:
+    """The feed's title as the database file itself holds it, without the WAL (what a checkpoint has copied)."""
+    with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as db:
+        row = db.execute("SELECT title FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+    return row[0] if row else None
+
+
+async def test_a_batch_write_is_checkpointed_into_the_database_file_off_the_writing_thread(tmp_path: Path) -> None:
+    storage = await open_storage(tmp_path / "s.db")
+    try:
+        feed = await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW, title="old")
+        await storage._checkpointer.settled()
+        await storage.record_fetch_states([_ok_state(feed.id, "checkpointed")])
+        # A few pages of WAL: far below the 1,000 at which a writer checkpoints inside its own COMMIT.
+        await asyncio.wait_for(storage._checkpointer.settled(), DEADLINE_S)
+        assert _in_database_file(tmp_path / "s.db", feed.id) == "checkpointed"
+    finally:
+        await storage.close()
