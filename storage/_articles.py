@@ -54,42 +54,40 @@ class ArticleQueries(QueriesBase):
     async def known_items(self, identities: Mapping[int, Sequence[str]]) -> dict[tuple[int, str], KnownItem]:
         """What is already known of these identities (by feed id): live articles, then the pruned seen-set.
 
-        One query for all the feeds of a batch: a group commit of 16 feeds costs one round trip to the database
-        thread, not two per feed."""
+        One query for all the feeds of a batch (a group commit of 16 feeds), on the look-up connection."""
         known: dict[tuple[int, str], KnownItem] = {}
         pairs = [value for feed_id, feed_identities in identities.items()
                  for identity in dict.fromkeys(feed_identities) for value in (feed_id, identity)]
-        async with self._read() as db:
-            # Bound parameters rather than one JSON text: SQLite's JSON functions cut a string at "\u0000".
-            for part in chunks(pairs, 2 * _PAIRS_PER_QUERY):
-                async with db.execute(
-                    f"""WITH wanted (feed_id, identity) AS (VALUES {",".join(["(?, ?)"] * (len(part) // 2))})
-                        SELECT w.feed_id, w.identity, a.id, coalesce(a.duplicate_of, a.id), a.content_hash,
-                               a.story_id
-                        FROM wanted w
-                        LEFT JOIN articles a ON a.feed_id = w.feed_id AND a.identity = w.identity
-                        LEFT JOIN seen_items s ON a.id IS NULL AND s.feed_id = w.feed_id AND s.identity = w.identity
-                        WHERE a.id IS NOT NULL OR s.identity IS NOT NULL""", part,
-                ) as cursor:
-                    for feed_id, identity, article_id, root_id, content_hash, story_id in await cursor.fetchall():
-                        known[(feed_id, identity)] = (KnownItem(article_id, root_id, content_hash, story_id)
-                                                      if article_id is not None else KnownItem(None, None, None))
+        db = self._lookup()
+        # Bound parameters rather than one JSON text: SQLite's JSON functions cut a string at "\u0000".
+        for part in chunks(pairs, 2 * _PAIRS_PER_QUERY):
+            rows = db.execute(
+                f"""WITH wanted (feed_id, identity) AS (VALUES {",".join(["(?, ?)"] * (len(part) // 2))})
+                    SELECT w.feed_id, w.identity, a.id, coalesce(a.duplicate_of, a.id), a.content_hash,
+                           a.story_id
+                    FROM wanted w
+                    LEFT JOIN articles a ON a.feed_id = w.feed_id AND a.identity = w.identity
+                    LEFT JOIN seen_items s ON a.id IS NULL AND s.feed_id = w.feed_id AND s.identity = w.identity
+                    WHERE a.id IS NOT NULL OR s.identity IS NOT NULL""", part,
+            ).fetchall()
+            for feed_id, identity, article_id, root_id, content_hash, story_id in rows:
+                known[(feed_id, identity)] = (KnownItem(article_id, root_id, content_hash, story_id)
+                                              if article_id is not None else KnownItem(None, None, None))
         return known
 
     async def roots_by_canonical_link(self, links: Sequence[str]) -> dict[str, tuple[int, int | None]]:
         """For each canonical link already stored: the first copy (the root of its duplicates) and its story."""
         roots: dict[str, tuple[int, int | None]] = {}
-        async with self._read() as db:
-            for part in chunks(sorted(set(links))):
-                marks = ",".join("?" * len(part))
-                # SQLite takes the bare columns of a min() query from the row holding the minimum.
-                async with db.execute(
-                    f"""SELECT a.canonical_link, min(r.id), r.story_id FROM articles a
-                        JOIN articles r ON r.id = coalesce(a.duplicate_of, a.id)
-                        WHERE a.canonical_link IN ({marks}) GROUP BY a.canonical_link""", part,
-                ) as cursor:
-                    async for link, root, story_id in cursor:
-                        roots[link] = (root, story_id)
+        db = self._lookup()
+        for part in chunks(sorted(set(links))):
+            marks = ",".join("?" * len(part))
+            # SQLite takes the bare columns of a min() query from the row holding the minimum.
+            for link, root, story_id in db.execute(
+                f"""SELECT a.canonical_link, min(r.id), r.story_id FROM articles a
+                    JOIN articles r ON r.id = coalesce(a.duplicate_of, a.id)
+                    WHERE a.canonical_link IN ({marks}) GROUP BY a.canonical_link""", part,
+            ).fetchall():
+                roots[link] = (root, story_id)
         return roots
 
     async def store_batch(self, batch: IngestBatch) -> None:

@@ -1,4 +1,4 @@
-"""What the topic mixins need from the storage class: a read context, a transaction context, and a way to run a
+"""What the topic mixins need from the storage class: a look-up connection, a read context, a transaction context, and a way to run a
 whole batch of statements as one transaction on the writing thread."""
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ T = TypeVar("T")
 
 
 class QueriesBase:
+    def _lookup(self) -> sqlite3.Connection:
+        raise NotImplementedError
+
     def _read(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         raise NotImplementedError
 

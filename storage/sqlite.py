@@ -1,4 +1,4 @@
-"""The SQLite implementation of `Storage`: three connections to one WAL database, explicit transactions.
+"""The SQLite implementation of `Storage`: connections to one WAL database, explicit transactions.
 
 Small transactions and migrations go through one aiosqlite connection, reads through another, and batch writes
 through a plain sqlite3 connection on a writing thread; one lock keeps transactions on the first and the last
@@ -12,7 +12,12 @@ A large batch of rows (an ingest group, fetch states, deliveries) is written by 
 own, all its statements in one call: through aiosqlite each statement is a round trip to the event loop, which
 is busy with other work (analysis results arriving, other feeds) and lets the write wait at every step.
 
-After each such write, a fourth connection on a thread of its own copies the new WAL frames into the database
+The pipeline's look-ups for a batch (which of its items are known, which links are stored) are read on the event
+loop's own thread, from a plain sqlite3 connection: the queries take about 10 us an article, while a round trip
+to a reading thread waited about 30 us an article on a busy loop (bench/analyze.py), for the loop to let go of
+the GIL and then to take the answer. In WAL mode such a read never waits for a writer.
+
+After each batch write, another connection on a thread of its own copies the new WAL frames into the database
 (a passive checkpoint). SQLite would otherwise do that inside the COMMIT of whichever write crossed 1,000 WAL
 pages, copying and syncing a few MB while the pipeline waits for that commit (bench/analyze.py: about 30 us of
 every article's 480, on the pipeline's critical path). A passive checkpoint never waits for a reader or a writer,
@@ -53,16 +58,21 @@ T = TypeVar("T")
 class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
     """Open with `await open_storage(path)`; close with `await storage.close()`."""
 
-    def __init__(self, db: aiosqlite.Connection, reader: aiosqlite.Connection, writer: sqlite3.Connection,
-                 write_thread: ThreadPoolExecutor, checkpointer: _Checkpointer, path: Path | str) -> None:
+    def __init__(self, db: aiosqlite.Connection, reader: aiosqlite.Connection, lookup: sqlite3.Connection,
+                 writer: sqlite3.Connection, write_thread: ThreadPoolExecutor, checkpointer: _Checkpointer,
+                 path: Path | str) -> None:
         self._db = db
         self._lock = asyncio.Lock()  # one transaction at a time, on `_db` or `_writer`
         self._reader = reader
         self._read_lock = asyncio.Lock()
+        self._lookup_db = lookup  # only ever used on the event loop's thread
         self._writer = writer  # only ever used on `_write_thread`
         self._write_thread = write_thread
         self._checkpointer = checkpointer
         self.path = path
+
+    def _lookup(self) -> sqlite3.Connection:
+        return self._lookup_db
 
     @asynccontextmanager
     async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -139,6 +149,7 @@ class SqliteStorage(FeedQueries, ArticleQueries, StoryQueries, DiscordQueries):
     async def close(self) -> None:
         async with self._read_lock:
             await self._reader.close()
+        self._lookup_db.close()
         async with self._lock:
             await asyncio.get_running_loop().run_in_executor(self._write_thread, self._writer.close)
             self._write_thread.shutdown(wait=False)
@@ -167,6 +178,7 @@ async def open_storage(path: Path | str) -> SqliteStorage:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     db = await aiosqlite.connect(str(path), isolation_level=None)
     reader: aiosqlite.Connection | None = None
+    lookup: sqlite3.Connection | None = None
     write_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-writer")
     connecting: asyncio.Future[sqlite3.Connection] | None = None
     try:
@@ -175,7 +187,8 @@ async def open_storage(path: Path | str) -> SqliteStorage:
             await db.execute(pragma)
         await apply_migrations(db)
         reader = await _connect_reader(path)
-        connecting = asyncio.get_running_loop().run_in_executor(write_thread, _connect_writer, str(path))
+        lookup = _connect(str(path), read_only=True)
+        connecting = asyncio.get_running_loop().run_in_executor(write_thread, _connect, str(path))
         writer = await asyncio.shield(connecting)
         checkpointer = await _Checkpointer.open(str(path))
     except BaseException:
@@ -183,10 +196,12 @@ async def open_storage(path: Path | str) -> SqliteStorage:
             connecting.add_done_callback(_close_connection)
         if reader is not None:
             await reader.close()
+        if lookup is not None:
+            lookup.close()
         await db.close()
         write_thread.shutdown(wait=False)
         raise
-    return SqliteStorage(db, reader, writer, write_thread, checkpointer, path)
+    return SqliteStorage(db, reader, lookup, writer, write_thread, checkpointer, path)
 
 
 async def _connect_reader(path: Path | str) -> aiosqlite.Connection:
@@ -213,15 +228,15 @@ def _close_connection(connecting: asyncio.Future[sqlite3.Connection]) -> None:
         connecting.result().close()
 
 
-def _connect_writer(path: str) -> sqlite3.Connection:
-    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+def _connect(path: str, *, read_only: bool = False) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
-        for pragma in _CONNECTION_PRAGMAS:
-            writer.execute(pragma)
+        for pragma in (*_CONNECTION_PRAGMAS, *(("PRAGMA query_only = ON",) if read_only else ())):
+            connection.execute(pragma)
     except BaseException:
-        writer.close()
+        connection.close()
         raise
-    return writer
+    return connection
 
 
 def _in_transaction(db: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
@@ -251,7 +266,7 @@ class _Checkpointer:
     @classmethod
     async def open(cls, path: str) -> _Checkpointer:
         thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-checkpoint")
-        connecting = asyncio.get_running_loop().run_in_executor(thread, _connect_writer, path)
+        connecting = asyncio.get_running_loop().run_in_executor(thread, _connect, path)
         try:
             connection = await asyncio.shield(connecting)
         except BaseException:
