@@ -1,5 +1,5 @@
-"""What the topic mixins need from the storage class: a look-up connection, a read context, a transaction context, and a way to run a
-whole batch of statements as one transaction on the writing thread."""
+"""What the topic mixins need from the storage class: a look-up connection, a read context, a transaction
+context, and a way to run a whole batch of statements as one transaction on the writing thread."""
 
 from __future__ import annotations
 

@@ -1,13 +1,14 @@
-"""The SQLite implementation of `Storage`: connections to one WAL database, explicit transactions.
+"""The SQLite implementation of `Storage`: five connections to one WAL database, explicit transactions.
 
-Small transactions and migrations go through one aiosqlite connection, reads through another, and batch writes
-through a plain sqlite3 connection on a writing thread; one lock keeps transactions on the first and the last
-apart.
+Small transactions and migrations go through one aiosqlite connection, reads through another, the pipeline's
+look-ups through a plain sqlite3 connection on the event loop's thread, batch writes through a plain sqlite3
+connection on a writing thread, and WAL checkpoints through one more on a thread of its own; one lock keeps
+transactions on the first and the writing connection apart.
 
 aiosqlite runs every call of a connection on one worker thread, so two coroutines could interleave statements
 inside one transaction; each connection's lock serialises its operations (a read, or a whole transaction) to keep
 them whole. Reads go to their own connection: in WAL mode they see every committed transaction and never wait
-for one being written, so a `/brief`, or the look-ups for the next batch, do not queue behind a large group commit.
+for one being written, so a `/brief` does not queue behind a large group commit.
 A large batch of rows (an ingest group, fetch states, deliveries) is written by plain sqlite3 on a thread of its
 own, all its statements in one call: through aiosqlite each statement is a round trip to the event loop, which
 is busy with other work (analysis results arriving, other feeds) and lets the write wait at every step.
@@ -15,7 +16,9 @@ is busy with other work (analysis results arriving, other feeds) and lets the wr
 The pipeline's look-ups for a batch (which of its items are known, which links are stored) are read on the event
 loop's own thread, from a plain sqlite3 connection: the queries take about 10 us an article, while a round trip
 to a reading thread waited about 30 us an article on a busy loop (bench/analyze.py), for the loop to let go of
-the GIL and then to take the answer. In WAL mode such a read never waits for a writer.
+the GIL and then to take the answer. In WAL mode such a read does not wait for a writer, and its busy timeout is
+short: the loop must never stall behind a lock. (The figures are for a database in the page cache; on a cold
+cache each probe may be a disk read, still on the loop.)
 
 After each batch write, another connection on a thread of its own copies the new WAL frames into the database
 (a passive checkpoint). SQLite would otherwise do that inside the COMMIT of whichever write crossed 1,000 WAL
@@ -187,7 +190,7 @@ async def open_storage(path: Path | str) -> SqliteStorage:
             await db.execute(pragma)
         await apply_migrations(db)
         reader = await _connect_reader(path)
-        lookup = _connect(str(path), read_only=True)
+        lookup = _connect(str(path), read_only=True, on_loop=True)
         connecting = asyncio.get_running_loop().run_in_executor(write_thread, _connect, str(path))
         writer = await asyncio.shield(connecting)
         checkpointer = await _Checkpointer.open(str(path))
@@ -228,10 +231,17 @@ def _close_connection(connecting: asyncio.Future[sqlite3.Connection]) -> None:
         connecting.result().close()
 
 
-def _connect(path: str, *, read_only: bool = False) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+LOOKUP_BUSY_TIMEOUT_MS = 200  # the look-up connection runs on the event loop's thread
+
+
+def _connect(path: str, *, read_only: bool = False, on_loop: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection with Sitrep's pragmas. `on_loop`: used only on the event loop's thread, so
+    sqlite3 checks that it stays there, and a lock (rare in WAL mode) fails fast instead of stalling the loop."""
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=on_loop)
     try:
-        for pragma in (*_CONNECTION_PRAGMAS, *(("PRAGMA query_only = ON",) if read_only else ())):
+        pragmas = (*_CONNECTION_PRAGMAS, *(("PRAGMA query_only = ON",) if read_only else ()),
+                   *((f"PRAGMA busy_timeout = {LOOKUP_BUSY_TIMEOUT_MS}",) if on_loop else ()))
+        for pragma in pragmas:
             connection.execute(pragma)
     except BaseException:
         connection.close()
@@ -254,8 +264,9 @@ def _in_transaction(db: sqlite3.Connection, work: Callable[[sqlite3.Connection],
 class _Checkpointer:
     """Passive WAL checkpoints on a connection and a thread of their own (see the module's docstring).
 
-    At most one checkpoint runs and one waits: a request made while one is waiting to start is already covered by
-    it, as a checkpoint copies every frame committed before it starts."""
+    At most one checkpoint runs and one waits: a request made while one is waiting to start is covered by it, as
+    it starts after that request's commit. (A passive checkpoint may still stop short, at the oldest reader's
+    snapshot; the next write asks again, and the writers' automatic checkpoint is the backstop.)"""
 
     def __init__(self, connection: sqlite3.Connection, thread: ThreadPoolExecutor) -> None:
         self._connection = connection

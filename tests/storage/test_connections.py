@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import threading
 from datetime import UTC, datetime
@@ -133,19 +134,34 @@ async def test_closing_closes_every_connection(tmp_path: Path) -> None:
 
 def _in_database_file(path: Path, feed_id: int) -> str | None:
     """The feed's title as the database file itself holds it, without the WAL (what a checkpoint has copied)."""
-    with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as db:
+    with contextlib.closing(sqlite3.connect(f"file:{path}?immutable=1", uri=True)) as db:
         row = db.execute("SELECT title FROM feeds WHERE id = ?", (feed_id,)).fetchone()
     return row[0] if row else None
 
 
 async def test_a_batch_write_is_checkpointed_into_the_database_file_off_the_writing_thread(tmp_path: Path) -> None:
     storage = await open_storage(tmp_path / "s.db")
+    checkpointer = storage._checkpointer
+    threads: list[str] = []
+    checkpoint = checkpointer._checkpoint
+
+    def recorded() -> None:
+        threads.append(threading.current_thread().name)
+        checkpoint()
+
+    checkpointer._checkpoint = recorded  # type: ignore[method-assign]
     try:
         feed = await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW, title="old")
-        await storage._checkpointer.settled()
         await storage.record_fetch_states([_ok_state(feed.id, "checkpointed")])
         # A few pages of WAL: far below the 1,000 at which a writer checkpoints inside its own COMMIT.
-        await asyncio.wait_for(storage._checkpointer.settled(), DEADLINE_S)
+        await asyncio.wait_for(checkpointer.settled(), DEADLINE_S)
         assert _in_database_file(tmp_path / "s.db", feed.id) == "checkpointed"
+        assert threads and all(name.startswith("sitrep-checkpoint") for name in threads)
     finally:
         await storage.close()
+
+
+async def test_the_look_up_connection_stays_on_the_event_loops_thread(storage: SqliteStorage) -> None:
+    assert await storage.known_items({1: ["a"]}) == {}
+    with pytest.raises(sqlite3.ProgrammingError):  # sqlite3's own check: created on this thread, used on another
+        await asyncio.to_thread(storage._lookup().execute, "SELECT 1")
