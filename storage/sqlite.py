@@ -53,8 +53,17 @@ from storage.migrate import apply_migrations
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
-_CONNECTION_PRAGMAS = (f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}", "PRAGMA synchronous = NORMAL",
-                       "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY")
+LOOKUP_BUSY_TIMEOUT_MS = 200  # the look-up connection runs on the event loop's thread
+_CONNECTION_PRAGMAS = ("PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY")
+
+
+def _pragmas(*, read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> tuple[str, ...]:
+    """Sitrep's pragmas for one connection: its busy timeout, `_CONNECTION_PRAGMAS`, and `query_only` for a
+    connection that only reads."""
+    return (f"PRAGMA busy_timeout = {busy_timeout_ms}", *_CONNECTION_PRAGMAS,
+            *(("PRAGMA query_only = ON",) if read_only else ()))
+
+
 T = TypeVar("T")
 
 
@@ -183,20 +192,16 @@ async def open_storage(path: Path | str) -> SqliteStorage:
     reader: aiosqlite.Connection | None = None
     lookup: sqlite3.Connection | None = None
     write_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-writer")
-    connecting: asyncio.Future[sqlite3.Connection] | None = None
     try:
         await db.execute("PRAGMA journal_mode = WAL")
-        for pragma in _CONNECTION_PRAGMAS:
+        for pragma in _pragmas():
             await db.execute(pragma)
         await apply_migrations(db)
         reader = await _connect_reader(path)
         lookup = _connect(str(path), read_only=True, on_loop=True)
-        connecting = asyncio.get_running_loop().run_in_executor(write_thread, _connect, str(path))
-        writer = await asyncio.shield(connecting)
+        writer = await _connect_on(write_thread, str(path))
         checkpointer = await _Checkpointer.open(str(path))
     except BaseException:
-        if connecting is not None:  # cancelled while connecting: close the connection once it is made
-            connecting.add_done_callback(_close_connection)
         if reader is not None:
             await reader.close()
         if lookup is not None:
@@ -210,7 +215,7 @@ async def open_storage(path: Path | str) -> SqliteStorage:
 async def _connect_reader(path: Path | str) -> aiosqlite.Connection:
     reader = await aiosqlite.connect(str(path), isolation_level=None)
     try:
-        for pragma in (*_CONNECTION_PRAGMAS, "PRAGMA query_only = ON"):
+        for pragma in _pragmas(read_only=True):
             await reader.execute(pragma)
     except BaseException:
         await reader.close()
@@ -226,12 +231,20 @@ async def _outlast(future: asyncio.Future[T]) -> BaseException | None:
     return None if future.cancelled() else future.exception()
 
 
+async def _connect_on(thread: ThreadPoolExecutor, path: str) -> sqlite3.Connection:
+    """`_connect` on `thread` (the connection's own): a caller cancelled meanwhile leaves nothing open, as the
+    connection is closed once it is made."""
+    connecting = asyncio.get_running_loop().run_in_executor(thread, _connect, path)
+    try:
+        return await asyncio.shield(connecting)
+    except BaseException:
+        connecting.add_done_callback(_close_connection)
+        raise
+
+
 def _close_connection(connecting: asyncio.Future[sqlite3.Connection]) -> None:
     if not connecting.cancelled() and connecting.exception() is None:
         connecting.result().close()
-
-
-LOOKUP_BUSY_TIMEOUT_MS = 200  # the look-up connection runs on the event loop's thread
 
 
 def _connect(path: str, *, read_only: bool = False, on_loop: bool = False) -> sqlite3.Connection:
@@ -239,9 +252,8 @@ def _connect(path: str, *, read_only: bool = False, on_loop: bool = False) -> sq
     sqlite3 checks that it stays there, and a lock (rare in WAL mode) fails fast instead of stalling the loop."""
     connection = sqlite3.connect(path, isolation_level=None, check_same_thread=on_loop)
     try:
-        pragmas = (*_CONNECTION_PRAGMAS, *(("PRAGMA query_only = ON",) if read_only else ()),
-                   *((f"PRAGMA busy_timeout = {LOOKUP_BUSY_TIMEOUT_MS}",) if on_loop else ()))
-        for pragma in pragmas:
+        for pragma in _pragmas(read_only=read_only,
+                               busy_timeout_ms=LOOKUP_BUSY_TIMEOUT_MS if on_loop else BUSY_TIMEOUT_MS):
             connection.execute(pragma)
     except BaseException:
         connection.close()
@@ -277,11 +289,9 @@ class _Checkpointer:
     @classmethod
     async def open(cls, path: str) -> _Checkpointer:
         thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-checkpoint")
-        connecting = asyncio.get_running_loop().run_in_executor(thread, _connect, path)
         try:
-            connection = await asyncio.shield(connecting)
+            connection = await _connect_on(thread, path)
         except BaseException:
-            connecting.add_done_callback(_close_connection)
             thread.shutdown(wait=False)
             raise
         return cls(connection, thread)

@@ -163,5 +163,9 @@ async def test_a_batch_write_is_checkpointed_into_the_database_file_off_the_writ
 
 async def test_the_look_up_connection_stays_on_the_event_loops_thread(storage: SqliteStorage) -> None:
     assert await storage.known_items({1: ["a"]}) == {}
+    # A lock fails fast here rather than stall the loop; the other connections wait as long as before.
+    assert storage._lookup().execute("PRAGMA busy_timeout").fetchone() == (200,)
+    assert await asyncio.get_running_loop().run_in_executor(
+        storage._write_thread, lambda: storage._writer.execute("PRAGMA busy_timeout").fetchone()) == (10_000,)
     with pytest.raises(sqlite3.ProgrammingError):  # sqlite3's own check: created on this thread, used on another
         await asyncio.to_thread(storage._lookup().execute, "SELECT 1")
