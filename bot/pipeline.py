@@ -165,15 +165,19 @@ class Pipeline:
         return results
 
     async def process_batches(self, batches: Sequence[FeedBatch], *, now: datetime,
-                              feed_states: Sequence[FeedFetchState] = ()) -> list[list[ProcessedItem]]:
+                              feed_states: Sequence[FeedFetchState] = (),
+                              analyser: Analyser | None = None) -> list[list[ProcessedItem]]:
         """Process several feeds' batches in order and store them all in one transaction (a group commit: when
         many feeds are waiting, one transaction and one round of look-ups for all of them costs much less
-        than one each). Returns each batch's results."""
+        than one each). Returns each batch's results.
+
+        When announced items find articles still queued for analysis, the queue is analysed first, by
+        `analyser` as in `analyse_backlog` (an analysis worker, so the event loop is not held for it)."""
         for batch in batches:
             if batch.facts is not None and len(batch.facts) != len(batch.items):
                 raise ValueError(f"{len(batch.facts)} facts for {len(batch.items)} items")
         async with self._lock:
-            return await self._process(batches, now=now, feed_states=feed_states)
+            return await self._process(batches, now=now, feed_states=feed_states, analyser=analyser)
 
     async def analyse_backlog(self, *, now: datetime, analyser: Analyser | None = None,
                               chunk: int = ANALYSIS_CHUNK) -> int:
@@ -188,12 +192,12 @@ class Pipeline:
         async with self._lock:
             return await self._analyse_queue(now, analyser, chunk)
 
-    async def _process(self, batches: Sequence[FeedBatch], *, now: datetime,
-                       feed_states: Sequence[FeedFetchState]) -> list[list[ProcessedItem]]:
+    async def _process(self, batches: Sequence[FeedBatch], *, now: datetime, feed_states: Sequence[FeedFetchState],
+                       analyser: Analyser | None) -> list[list[ProcessedItem]]:
         defer = all(batch.backlog for batch in batches)
         if not defer and self._queue_waiting:
             try:
-                await self._analyse_queue(now, None, ANALYSIS_CHUNK)
+                await self._analyse_queue(now, analyser, ANALYSIS_CHUNK)
             except Exception:  # noqa: BLE001 - a queued article that cannot be analysed must not block live feeds
                 log.exception("analysing the queued backlog failed; storing live items anyway, retried later")
                 self._queue_waiting = False  # the poller's next analyse_backlog tries again

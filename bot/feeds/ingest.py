@@ -22,7 +22,7 @@ from bot.feeds.fetcher import Fetcher, FetchError, FetchResult
 from bot.feeds.models import Feed, FeedFetchState, ParsedFeed
 from bot.feeds.parser import FeedParseError, parse_feed
 from bot.feeds.schedule import next_slot, retry_delay
-from bot.pipeline import FeedBatch, Incoming, Pipeline, ProcessedItem
+from bot.pipeline import Analyser, FeedBatch, Incoming, Pipeline, ProcessedItem
 from storage.base import Storage
 
 if TYPE_CHECKING:
@@ -140,9 +140,12 @@ class IngestService:
     async def analyse_backlog(self) -> int:
         """Analyse what new feeds' first fetches stored and queued (`Pipeline.analyse_backlog`), on the
         analysis workers when there are any; returns how many articles it analysed."""
+        return await self._pipeline.analyse_backlog(now=self._clock(), analyser=self._analyser())
+
+    def _analyser(self) -> Analyser | None:
+        """The analysis workers' `analyses`, when there are workers (the pipeline analyses the queue with it)."""
         analysis = self._analysis
-        analyser = analysis.analyses if analysis is not None and analysis.active else None
-        return await self._pipeline.analyse_backlog(now=self._clock(), analyser=analyser)
+        return analysis.analyses if analysis is not None and analysis.active else None
 
     async def analyse_backlog_or_log(self) -> int:
         """`analyse_backlog` for callers that must go on when it fails (the poller, `/feed add`): the articles are
@@ -287,7 +290,7 @@ class IngestService:
             ))
             reports.append(FeedReport(feed, "ok", backlog=backlog))
         if batches:
-            stored = iter(await self._pipeline.process_batches(batches, now=now))
+            stored = iter(await self._pipeline.process_batches(batches, now=now, analyser=self._analyser()))
             for feed_report in reports:
                 if feed_report.status == "ok":
                     _count(feed_report, next(stored), keep_items)

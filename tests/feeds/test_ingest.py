@@ -322,3 +322,37 @@ async def test_a_failed_backlog_analysis_is_logged_and_left_queued(env, storage:
     monkeypatch.undo()
     assert await ingest.analyse_backlog_or_log() == queued
     assert await storage.analysis_queue(1000) == []
+
+
+async def test_a_queue_left_for_the_poller_is_analysed_on_the_workers_when_live_items_come_first(
+        storage: SqliteStorage, settings: Settings, feed_server: ScriptedServer,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A live cycle that finds a first fetch still queued analyses it before storing the live items, and does so on
+    the analysis workers, not on the event loop."""
+    from bot.facts import AnalysisPool
+
+    old = [Item("Old one", "first", guid="w1", date=NOW - timedelta(hours=5)),
+           Item("Old two", "second", guid="w2", date=NOW - timedelta(hours=4))]
+    fresh = Item("Fresh", "third", guid="w3", date=NOW - timedelta(minutes=5))
+    feed_server.route("/w", Reply(body=rss(old)), Reply(body=rss([fresh, *old])))
+    async with Fetcher(settings) as fetcher, AnalysisPool(1) as pool:
+        asked: list[str] = []
+        analyses = pool.analyses
+
+        async def recorded(texts):
+            asked.extend(title for title, _ in texts)
+            return await analyses(texts)
+
+        monkeypatch.setattr(pool, "analyses", recorded)
+        clock = Clock(NOW)
+        ingest = IngestService(storage, fetcher, await Pipeline.create(storage, now=NOW), settings, clock=clock,
+                               analysis=pool)
+        feed = await add(storage, feed_server.url("/w"))
+        await ingest.run_cycle([feed], analyse_backlog=False)
+        assert len(await storage.analysis_queue(10)) == 2
+        clock.now = NOW + timedelta(minutes=20)
+        report = await ingest.run_cycle([await storage.get_feed(feed.id)], keep_items=True, analyse_backlog=False)
+    assert sorted(asked) == ["Old one", "Old two"]
+    assert await storage.analysis_queue(10) == []
+    [fresh_item] = [item for item in report.feeds[0].items if item.kind == "new"]
+    assert fresh_item.incoming.entry.title == "Fresh" and fresh_item.story_id is not None

@@ -11,7 +11,7 @@ import pytest
 
 from bot.feeds.models import ParsedEntry
 from bot.feeds.registry import add_or_get_feed
-from bot.pipeline import Incoming, Pipeline
+from bot.pipeline import FeedBatch, Incoming, Pipeline
 from storage import SqliteStorage, open_storage
 
 T0 = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
@@ -200,3 +200,44 @@ async def test_a_copy_finds_its_originals_story_after_a_restart(storage: SqliteS
     assert await restarted.analyse_backlog(now=NOW + timedelta(days=30)) == 1
     articles = await storage.get_articles([original.article_id, copy.article_id])
     assert articles[copy.article_id].story_id == articles[original.article_id].story_id is not None
+
+
+async def test_a_queue_met_by_announced_items_is_analysed_by_the_analyser_given(storage: SqliteStorage) -> None:
+    from bot.facts import analyses_of
+
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    await pipeline.process(_items(feeds, NEWS[:3]), now=NOW, backlog=True)
+    asked: list[str] = []
+
+    async def analyser(texts):  # as AnalysisPool.analyses: the event loop is not held for the analysis
+        asked.extend(title for title, _ in texts)
+        return analyses_of(texts)
+
+    [[live]] = await pipeline.process_batches([FeedBatch(_items(feeds, NEWS[6:7]))], now=NOW, analyser=analyser)
+    assert asked == [title for _, title, _, _ in NEWS[:3]]
+    assert await storage.analysis_queue(10) == []
+    assert live.kind == "new" and live.story_id is not None
+
+
+async def test_a_first_fetch_grouped_with_live_feeds_is_analysed_on_the_way_in(storage: SqliteStorage) -> None:
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    planned: list[tuple[bool, list[str]]] = []
+
+    async def plan(processed, backlog, now):
+        planned.append((backlog, [item.kind for item in processed]))
+        return None
+
+    first_fetch, live = await pipeline.process_batches([
+        FeedBatch(_items(feeds, [NEWS[0], NEWS[3]]), backlog=True, plan=plan),
+        FeedBatch(_items(feeds, [NEWS[2]]), plan=plan),
+    ], now=NOW)
+    # Nothing is queued: with live items in the same transaction, the first fetch is filed in stories at once
+    # (and the live report of the same event joins its story), but it is still told apart as a backlog.
+    assert await storage.analysis_queue(10) == []
+    assert all(item.story_id is not None and item.intel is not None for item in first_fetch + live)
+    assert live[0].story_id == first_fetch[0].story_id != first_fetch[1].story_id
+    assert planned == [(True, ["new", "new"]), (False, ["new"])]
+    stored = await storage.get_articles([item.article_id for item in first_fetch + live])
+    assert [stored[item.article_id].backlog for item in first_fetch + live] == [True, True, False]

@@ -161,6 +161,41 @@ async def test_a_batch_write_is_checkpointed_into_the_database_file_off_the_writ
         await storage.close()
 
 
+async def test_closing_while_a_checkpoint_runs_and_another_waits(tmp_path: Path) -> None:
+    """Close lets the running and the waiting checkpoint finish first, then closes their connection; the last
+    write reaches the database file."""
+    storage = await open_storage(tmp_path / "q.db")
+    checkpointer = storage._checkpointer
+    feed = await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW, title="old")
+    await asyncio.wait_for(checkpointer.settled(), DEADLINE_S)
+    started, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+    checkpoint = checkpointer._checkpoint
+
+    def held() -> None:
+        if not ran:
+            started.set()
+            release.wait(DEADLINE_S)
+        ran.append(threading.current_thread().name)
+        checkpoint()
+
+    checkpointer._checkpoint = held  # type: ignore[method-assign]
+    await storage.record_fetch_states([_ok_state(feed.id, "first")])  # its checkpoint starts and is held
+    assert await asyncio.to_thread(started.wait, DEADLINE_S)
+    await storage.record_fetch_states([_ok_state(feed.id, "last")])  # its checkpoint waits behind the first
+    await storage.record_fetch_states([_ok_state(feed.id, "last")])  # covered by the waiting one: none added
+    closing = asyncio.ensure_future(storage.close())
+    await asyncio.sleep(0)
+    assert not closing.done()
+    release.set()
+    await asyncio.wait_for(closing, DEADLINE_S)
+    assert len(ran) == 2
+    with pytest.raises(sqlite3.ProgrammingError):  # closed after the checkpoints, on their thread
+        checkpointer._connection.execute("SELECT 1")
+    assert _in_database_file(tmp_path / "q.db", feed.id) == "last"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["q.db"]
+
+
 async def test_the_look_up_connection_stays_on_the_event_loops_thread(storage: SqliteStorage) -> None:
     assert await storage.known_items({1: ["a"]}) == {}
     # A lock fails fast here rather than stall the loop; the other connections wait as long as before.
