@@ -172,7 +172,8 @@ class Pipeline:
         than one each). Returns each batch's results.
 
         When announced items find articles still queued for analysis, the queue is analysed first, by
-        `analyser` as in `analyse_backlog` (an analysis worker, so the event loop is not held for it)."""
+        `analyser` as in `analyse_backlog` (an analysis worker's, so the analysis itself is not done on the event
+        loop; without one, or when it returns None, the pipeline analyses them itself)."""
         for batch in batches:
             if batch.facts is not None and len(batch.facts) != len(batch.items):
                 raise ValueError(f"{len(batch.facts)} facts for {len(batch.items)} items")

@@ -210,7 +210,7 @@ async def test_a_queue_met_by_announced_items_is_analysed_by_the_analyser_given(
     await pipeline.process(_items(feeds, NEWS[:3]), now=NOW, backlog=True)
     asked: list[str] = []
 
-    async def analyser(texts):  # as AnalysisPool.analyses: the event loop is not held for the analysis
+    async def analyser(texts):  # stands in for AnalysisPool.analyses
         asked.extend(title for title, _ in texts)
         return analyses_of(texts)
 

@@ -161,22 +161,39 @@ async def test_a_batch_write_is_checkpointed_into_the_database_file_off_the_writ
         await storage.close()
 
 
-async def test_closing_while_a_checkpoint_runs_and_another_waits(tmp_path: Path) -> None:
-    """Close lets the running and the waiting checkpoint finish first, then closes their connection; the last
-    write reaches the database file."""
+class _RecordedConnection:
+    """A connection that notes, with its thread's name, every checkpoint it runs and its closing."""
+
+    def __init__(self, connection: sqlite3.Connection, events: list[tuple[str, str]]) -> None:
+        self._connection = connection
+        self._events = events
+
+    def execute(self, sql: str) -> sqlite3.Cursor:
+        self._events.append((sql, threading.current_thread().name))
+        return self._connection.execute(sql)
+
+    def close(self) -> None:
+        self._events.append(("close", threading.current_thread().name))
+        self._connection.close()
+
+
+async def test_closing_while_a_checkpoint_runs_and_another_waits(tmp_path: Path,
+                                                                 caplog: pytest.LogCaptureFixture) -> None:
+    """Close lets the running and the waiting checkpoint finish first, then closes their connection on their
+    thread; the last write reaches the database file."""
     storage = await open_storage(tmp_path / "q.db")
     checkpointer = storage._checkpointer
     feed = await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW, title="old")
     await asyncio.wait_for(checkpointer.settled(), DEADLINE_S)
+    events: list[tuple[str, str]] = []
+    checkpointer._connection = _RecordedConnection(checkpointer._connection, events)  # type: ignore[assignment]
     started, release = threading.Event(), threading.Event()
-    ran: list[str] = []
     checkpoint = checkpointer._checkpoint
 
     def held() -> None:
-        if not ran:
+        if not started.is_set():
             started.set()
             release.wait(DEADLINE_S)
-        ran.append(threading.current_thread().name)
         checkpoint()
 
     checkpointer._checkpoint = held  # type: ignore[method-assign]
@@ -185,13 +202,12 @@ async def test_closing_while_a_checkpoint_runs_and_another_waits(tmp_path: Path)
     await storage.record_fetch_states([_ok_state(feed.id, "last")])  # its checkpoint waits behind the first
     await storage.record_fetch_states([_ok_state(feed.id, "last")])  # covered by the waiting one: none added
     closing = asyncio.ensure_future(storage.close())
-    await asyncio.sleep(0)
-    assert not closing.done()
     release.set()
     await asyncio.wait_for(closing, DEADLINE_S)
-    assert len(ran) == 2
-    with pytest.raises(sqlite3.ProgrammingError):  # closed after the checkpoints, on their thread
-        checkpointer._connection.execute("SELECT 1")
+    checkpoint_sql = "PRAGMA wal_checkpoint(PASSIVE)"
+    assert [sql for sql, _ in events] == [checkpoint_sql, checkpoint_sql, "close"]
+    assert all(thread.startswith("sitrep-checkpoint") for _, thread in events)
+    assert "checkpoint failed" not in caplog.text
     assert _in_database_file(tmp_path / "q.db", feed.id) == "last"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["q.db"]
 
