@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from bot.feeds.fetcher import Fetcher
 from bot.services.container import build_services
 from storage import SqliteStorage, open_storage
 from tests.e2e.fakediscord import FakeDiscord
+from tests.helpers.clock import Clock
 from tests.helpers.feed_server import Reply, ScriptedServer
 from tests.helpers.feeds import Item, rss
 
@@ -32,17 +33,6 @@ SEND_ROUTE = "POST /channels/{channel_id}/messages"
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "bot_settings(**fields): Settings overrides for the bot_env fixture")
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @dataclass

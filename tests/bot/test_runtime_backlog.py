@@ -14,6 +14,7 @@ from bot.feeds.registry import add_or_get_feed
 from bot.runtime import Runtime
 from bot.services.container import Services, build_services
 from storage import SqliteStorage
+from tests.helpers.clock import Clock
 from tests.helpers.feed_server import Reply, ScriptedServer
 from tests.helpers.feeds import Item, rss
 
@@ -22,14 +23,6 @@ ITEMS = [Item("Russia and Iran sign a drone production deal", "Moscow and Tehran
               guid="r1", date=NOW - timedelta(hours=5)),
          Item("Floods displace thousands in Bangladesh", "Monsoon floods hit Sylhet, officials said.",
               guid="r2", date=NOW - timedelta(hours=4))]
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

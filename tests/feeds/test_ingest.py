@@ -13,6 +13,7 @@ from bot.feeds.ingest import IngestService
 from bot.feeds.registry import add_or_get_feed
 from bot.pipeline import Pipeline
 from storage import SqliteStorage
+from tests.helpers.clock import Clock
 from tests.helpers.feed_server import Reply, ScriptedServer
 from tests.helpers.feeds import Item, rss
 
@@ -20,14 +21,6 @@ NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 BUHARI = ("President Muhammadu Buhari on Tuesday in Abuja urged more vigilance and tightening of security around "
           "borders, drawing attention to the increased number of arms, ammunition and other weapons from the Russia "
           "and Ukraine war in the Lake Chad Basin.")
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
