@@ -191,6 +191,7 @@ async def open_storage(path: Path | str) -> SqliteStorage:
     db = await aiosqlite.connect(str(path), isolation_level=None)
     reader: aiosqlite.Connection | None = None
     lookup: sqlite3.Connection | None = None
+    writer: sqlite3.Connection | None = None
     write_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-writer")
     try:
         await db.execute("PRAGMA journal_mode = WAL")
@@ -206,6 +207,8 @@ async def open_storage(path: Path | str) -> SqliteStorage:
             await reader.close()
         if lookup is not None:
             lookup.close()
+        if writer is not None:  # the checkpointer's connection could not be made (idle: closed from here)
+            writer.close()
         await db.close()
         write_thread.shutdown(wait=False)
         raise

@@ -122,6 +122,29 @@ async def test_an_in_memory_database_is_refused_with_a_clear_error() -> None:
         await open_storage(":memory:")
 
 
+async def test_a_failed_open_leaves_no_connection_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storage.sqlite as sqlite_module
+
+    made: list[sqlite3.Connection] = []
+    connect = sqlite_module._connect
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(connect(*args, **kwargs))
+        return made[-1]
+
+    async def broken(path: str) -> None:
+        raise sqlite3.OperationalError("no checkpoint connection")
+
+    monkeypatch.setattr(sqlite_module, "_connect", recorded)
+    monkeypatch.setattr(sqlite_module._Checkpointer, "open", broken)
+    with pytest.raises(sqlite3.OperationalError, match="no checkpoint connection"):
+        await open_storage(tmp_path / "f.db")
+    assert len(made) == 2  # the look-up and the writing connections, both closed again
+    for connection in made:
+        with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+            connection.execute("SELECT 1")
+
+
 async def test_closing_closes_every_connection(tmp_path: Path) -> None:
     storage = await open_storage(tmp_path / "c.db")
     await storage.add_feed("https://a.example/rss", interval_s=900, next_due=NOW, now=NOW)
