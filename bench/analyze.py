@@ -12,11 +12,13 @@ over 90 days, the retention period: 100,000 stored is then a full retention wind
 day, and the 72-hour story window holds about 3,300 of them. Per-article cost grows with that window, so a denser
 stream (`--days 14`) is slower per article.
 
-1. Fill: the stream goes through `Pipeline.process` in batches of 1,000 items (mixed feeds, new items only) until
-   the first level (10,000 articles) is stored.
+1. Fill: the stream goes through the pipeline as a poller hands it over (per feed, at most 40 new items; no
+   repeats) until the first level (10,000 articles) is stored.
 2. Measure: the next `--window` articles arrive as a poller hands them over: per feed, at most 40 new items plus
-   repeats of that feed's earlier items (a quarter as many, unchanged; one batch in ten also carries an edited
-   item). rate = new articles stored per second of `process` time (repeats included in the time).
+   repeats of what that feed sent last time (a quarter as many, unchanged; one batch in ten also carries an
+   edited item). The analysis pool remembers each feed's last batch, as it remembers a feed's last fetch in
+   ingest, so its workers skip the unchanged repeats. rate = new articles stored per second of wall time
+   (repeats included in the time).
 3. Fill on to the second level (100,000 articles) the same way as 1, and measure again as 2.
 4. Storage limit: every article row of that database bulk-inserted into a fresh database with Sitrep's schema
    and full-text index (sqlite3 executemany, 500-row transactions, nothing else).
