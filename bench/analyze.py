@@ -239,9 +239,13 @@ def storage_limit(source: Path, workdir: Path) -> dict[str, float]:
     src.row_factory = sqlite3.Row
     feeds = [dict(row) for row in src.execute("SELECT * FROM feeds")]
     columns = [name.strip(" :()\n") for name in INSERT_ARTICLE.split("VALUES")[1].split(",")]
-    rows = [dict(row) for row in src.execute(f"SELECT {', '.join(columns)} FROM articles ORDER BY id")]
+    # In order of publication, numbered afresh: a deployment's ids follow time, across its feeds. (The pipeline's
+    # ids follow the order the benchmark hands feed batches over, and a bulk insert in that order fills the
+    # (feed, identity) index in runs: 7-10% faster, a limit that depends on how the benchmark fills.)
+    rows = [dict(row) for row in src.execute(f"SELECT {', '.join(columns)} FROM articles ORDER BY published, id")]
     src.close()
-    for row in rows:  # only article rows are written: no stories to point at, no originals ahead of copies
+    for number, row in enumerate(rows, start=1):  # only article rows: no stories to point at, no originals
+        row["id"] = number
         row["story_id"] = None
         row["duplicate_of"] = None
     db = connect_like_sitrep(target)
