@@ -4,8 +4,8 @@
     python bench/analyze.py --quick    # 2,000 and 20,000 (reported under the same JSON keys)
 
 Everything an article goes through once it is parsed (identity, seen-set, update detection, near-duplicate
-detection, actor/domain/tone tagging, story clustering, relations, one transaction per batch) is
-`Pipeline.process`; this calls it with synthetic world-news ParsedEntry items from bench/newsgen.py
+detection, actor/domain/tone tagging, story clustering, relations, one transaction per group of feed batches) is
+`Pipeline.process_batches`, with the facts computed by `AnalysisPool` workers; this calls it with synthetic world-news ParsedEntry items from bench/newsgen.py
 (`--outlets` outlets over `--days` days, countries and leaders named so tagging and relations do real work,
 about 8% syndicated copies or wire links, stories carried by several outlets). By default the articles are spread
 over 90 days, the retention period: 100,000 stored is then a full retention window at about 1,100 articles a
@@ -21,7 +21,7 @@ stream (`--days 14`) is slower per article.
    (repeats included in the time).
 3. Fill on to the second level (100,000 articles) the same way as 1, and measure again as 2.
 4. Storage limit: every article row of that database bulk-inserted into a fresh database with Sitrep's schema
-   and full-text index (sqlite3 executemany, 500-row transactions, nothing else).
+   and full-text index (sqlite3 executemany, 500-row transactions, nothing else), in order of publication.
 5. Read side with the full database: `IntelService.briefing` (24 h) and `IntelService.relations` (the busiest
    country pair, 90 days), the functions `sitrep brief` / `sitrep relations` call, 50 times each.
 
