@@ -5,7 +5,8 @@
 
 Everything an article goes through once it is parsed (identity, seen-set, update detection, near-duplicate
 detection, actor/domain/tone tagging, story clustering, relations, one transaction per group of feed batches) is
-`Pipeline.process_batches`, with the facts computed by `AnalysisPool` workers; this calls it with synthetic world-news ParsedEntry items from bench/newsgen.py
+`Pipeline.process_batches`, with the facts computed by `AnalysisPool` workers; this calls it with synthetic
+world-news ParsedEntry items from bench/newsgen.py
 (`--outlets` outlets over `--days` days, countries and leaders named so tagging and relations do real work,
 about 8% syndicated copies or wire links, stories carried by several outlets). By default the articles are spread
 over 90 days, the retention period: 100,000 stored is then a full retention window at about 1,100 articles a
