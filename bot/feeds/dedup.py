@@ -37,8 +37,10 @@ _TRAILERS = re.compile(
     r")[.\s)\]]*)+$",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*", re.ASCII)  # ASCII: figures are stored as ASCII text
+# Possessive (++, *+): the greedy match always succeeds, so there is nothing to backtrack into, and the engine
+# saves no positions to go back to (the same tokens, found faster).
+_WORD = re.compile(r"[^\W_]++(?:['’.,][^\W_]++)*+", re.UNICODE)
+_NUMBER = re.compile(r"\d++(?:[.,]\d++)*+", re.ASCII)  # ASCII: figures are stored as ASCII text
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,21 +21,34 @@ def is_tracking_param(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
-def _normalized_parts(url: str) -> SplitResult | None:
-    """The URL with lower-case scheme and host, no default port and no fragment; None if not http(s)."""
+def _http_parts(url: str) -> SplitResult | None:
+    """`urlsplit(url)` when it is an http(s) URL with a host, else None."""
     try:
         parts = urlsplit(url)
+    except ValueError:
+        return None
+    return parts if parts.scheme.lower() in DEFAULT_PORTS and parts.hostname else None
+
+
+def _normalized(parts: SplitResult) -> SplitResult | None:
+    """`parts` (of an http(s) URL) with lower-case scheme and host, no default port and no fragment; None when
+    its port is no number."""
+    try:
         port = parts.port
     except ValueError:
         return None
     scheme = parts.scheme.lower()
-    if scheme not in DEFAULT_PORTS or not parts.hostname:
-        return None
-    host = parts.hostname.lower().rstrip(".")
+    host = parts.hostname.lower().rstrip(".")  # type: ignore[union-attr] - _http_parts saw a host
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     return SplitResult(scheme, netloc, parts.path or "/", parts.query, "")
+
+
+def _normalized_parts(url: str) -> SplitResult | None:
+    """The URL with lower-case scheme and host, no default port and no fragment; None if not http(s)."""
+    parts = _http_parts(url)
+    return None if parts is None else _normalized(parts)
 
 
 def canonicalize_url(url: str) -> str:
@@ -46,12 +59,16 @@ def canonicalize_url(url: str) -> str:
     """
     url = url.strip()
     parts = _normalized_parts(url)
-    if parts is None:
-        return url
-    query = sorted(
-        (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(key)
-    )
-    return urlunsplit(parts._replace(query=urlencode(query, doseq=True)))
+    return url if parts is None else _without_tracking(parts)
+
+
+def _without_tracking(parts: SplitResult) -> str:
+    query = parts.query
+    if query:  # most article links have none
+        query = urlencode(sorted(
+            (key, value) for key, value in parse_qsl(query, keep_blank_values=True) if not is_tracking_param(key)
+        ), doseq=True)
+    return urlunsplit(parts._replace(query=query))
 
 
 def normalize_feed_url(url: str) -> str:
@@ -63,14 +80,18 @@ def normalize_feed_url(url: str) -> str:
 
 
 def is_http_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)
+    return _http_parts(url.strip()) is not None
 
 
 def canonical_link(link: str | None) -> str | None:
-    """An item's link made canonical, or None when it is no http(s) URL (it then identifies nothing)."""
-    return canonicalize_url(link) if link and is_http_url(link) else None
+    """An item's link made canonical, or None when it is no http(s) URL (it then identifies nothing).
 
+    `canonicalize_url(link) if is_http_url(link)`, splitting the link once: it runs for every new article."""
+    if not link:
+        return None
+    url = link.strip()
+    parts = _http_parts(url)
+    if parts is None:
+        return None
+    normalized = _normalized(parts)
+    return url if normalized is None else _without_tracking(normalized)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.feeds.urls import canonicalize_url, is_http_url, is_tracking_param
+from bot.feeds.urls import canonical_link, canonicalize_url, is_http_url, is_tracking_param
 
 
 def test_scheme_and_host_are_lower_cased_but_path_is_not() -> None:
@@ -115,6 +115,16 @@ def test_is_http_url() -> None:
     assert not is_http_url("https:///nohost")
     assert not is_http_url("http://[::1")
     assert not is_http_url("example.com/feed")
+
+
+@pytest.mark.parametrize("link", [
+    None, "", "  ", "https://Example.com:443/a?b=2&utm_source=x&a=1#top", " http://example.com ", "ftp://example.com/a",
+    "https:///nohost", "http://[::1", "http://example.com:99999/story", "http://example.com:abc/story", "example.com/a",
+    "https://example.com/?&", "https://[::1]:8080/p?ref=x",
+])
+def test_canonical_link_is_the_canonical_url_of_an_http_link_else_none(link: str | None) -> None:
+    expected = canonicalize_url(link) if link and is_http_url(link) else None
+    assert canonical_link(link) == expected
 
 
 def test_feed_urls_keep_their_query_but_not_their_spelling() -> None:
