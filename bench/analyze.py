@@ -60,7 +60,7 @@ from bot.intel.actors import default_gazetteer  # noqa: E402
 from bot.intel.briefing import BriefingRequest  # noqa: E402
 from bot.intel.service import IntelService  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.facts import AnalysisPool, EntryFacts  # noqa: E402
+from bot.facts import AnalysisPool, EntryKeys, PackedFacts  # noqa: E402
 from bot.gc_tuning import tune_garbage_collector  # noqa: E402
 from bot.feeds.ingest import GROUP_ENTRIES, GROUP_FEEDS  # noqa: E402
 from bot.pipeline import FeedBatch, Incoming, Pipeline  # noqa: E402
@@ -119,7 +119,7 @@ class Feeder:
     async def run(self, batches: Iterator[tuple[datetime, list[Incoming]]]) -> Counter[str]:
         """How many items of each kind (new, unchanged, updated, ...) the pipeline stored. Only counted, as
         ingest counts them: holding every processed item would grow the heap and the garbage collector's work."""
-        pending: deque[tuple[datetime, list[Incoming], asyncio.Task[tuple[EntryFacts | None, ...] | None]]] = deque()
+        pending: deque[tuple[datetime, list[Incoming], asyncio.Task[PackedFacts | None]]] = deque()
         slots = asyncio.Semaphore(self._ahead)
         arrived = asyncio.Event()
 
@@ -144,12 +144,12 @@ class Feeder:
                     await arrived.wait()
                     continue
                 now, items, task = pending.popleft()
-                group = [FeedBatch(items, facts=await task)]
+                group = [FeedBatch(items, facts=_unpacked(await task))]
                 entries = len(items)
                 while (pending and pending[0][2].done() and len(group) < GROUP_FEEDS
                        and entries + len(pending[0][1]) <= GROUP_ENTRIES):
                     now, items, task = pending.popleft()
-                    group.append(FeedBatch(items, facts=task.result()))
+                    group.append(FeedBatch(items, facts=_unpacked(task.result())))
                     entries += len(items)
                 for _ in group:
                     slots.release()
@@ -162,6 +162,11 @@ class Feeder:
             raise
         await producer
         return kinds
+
+
+def _unpacked(facts: PackedFacts | None) -> tuple[EntryKeys | None, ...] | None:
+    """Unpickled when their group is formed, as ingest does (see `PackedFacts`)."""
+    return facts.unpack() if facts is not None else None
 
 
 async def fill(feeder: Feeder, stream: Stream, count: int, rng: random.Random) -> float:

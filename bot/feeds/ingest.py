@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
-from bot.facts import AnalysisPool, EntryFacts
+from bot.facts import AnalysisPool, PackedFacts
 from bot.feeds.fetcher import Fetcher, FetchError, FetchResult
 from bot.feeds.models import Feed, FeedFetchState, ParsedFeed
 from bot.feeds.parser import FeedParseError, parse_feed
@@ -86,7 +86,7 @@ class _Fetched:
     result: FetchResult | None = None
     parsed: ParsedFeed | None = None
     error: FetchError | None = None
-    facts: tuple[EntryFacts | None, ...] | None = None  # per entry of `parsed`, when a worker prepared it
+    facts: PackedFacts | None = None  # per entry of `parsed`, when a worker prepared it; unpacked when stored
 
 
 class IngestService:
@@ -279,6 +279,7 @@ class IngestService:
                 states.append(ok)
                 reports.append(FeedReport(feed, "not_modified"))
                 continue
+            facts = fetched.facts.unpack() if fetched.facts is not None else None
             order = sorted(range(len(parsed.entries)),
                            key=lambda index: (parsed.entries[index].published or now, -index))
             backlog = not feed.initialised
@@ -286,7 +287,7 @@ class IngestService:
                 items=[Incoming(feed.id, parsed.entries[index], parsed.site_url or feed.url) for index in order],
                 backlog=backlog, feed_state=ok,
                 plan=functools.partial(self._planner.plan, cycle, feed) if self._planner and cycle else None,
-                facts=[fetched.facts[index] for index in order] if fetched.facts is not None else None,
+                facts=[facts[index] for index in order] if facts is not None else None,
             ))
             reports.append(FeedReport(feed, "ok", backlog=backlog))
         if batches:

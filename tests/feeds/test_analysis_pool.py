@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.facts import AnalysisPool, WorkerCrashed, facts_of, prepare_feed
+from bot.facts import AnalysisPool, EntryKeys, PackedFacts, PreparedFeed, WorkerCrashed, facts_of, prepare_feed
 from bot.feeds.fetcher import Fetcher
 from bot.feeds.ingest import IngestService
 from bot.feeds.parser import FeedParseError, parse_feed
@@ -43,12 +43,29 @@ ITEMS = [
 BODY = rss(ITEMS)
 
 
+def _unpacked(facts: PackedFacts | None) -> tuple[EntryKeys | None, ...]:
+    assert facts is not None
+    return facts.unpack()
+
+
+def _facts(prepared: PreparedFeed | None) -> tuple[EntryKeys | None, ...]:
+    assert prepared is not None
+    return prepared.facts.unpack()
+
+
+def _same(prepared: PreparedFeed | None, expected: PreparedFeed) -> bool:
+    """The same feed, digests and facts (the facts' pickled bytes may differ: which equal strings are one object)."""
+    return (prepared is not None and prepared.feed == expected.feed and prepared.digests == expected.digests
+            and _facts(prepared) == _facts(expected))
+
+
 def test_facts_survive_pickling() -> None:
     """Workers send facts back pickled; the domain tag's read-only mappings must come back equal."""
     prepared = prepare_feed(BODY)
     assert pickle.loads(pickle.dumps(prepared)) == prepared
-    assert prepared.facts[0].intel.domains.primary == "military"
-    assert prepared.facts == tuple(facts_of(entry) for entry in parse_feed(BODY).entries)
+    facts = prepared.facts.unpack()
+    assert facts[0].intel.domains.primary == "military"  # type: ignore[union-attr]
+    assert facts == tuple(facts_of(entry) for entry in parse_feed(BODY).entries)
 
 
 async def test_no_workers_means_the_caller_does_the_work() -> None:
@@ -60,9 +77,9 @@ async def test_no_workers_means_the_caller_does_the_work() -> None:
 
 async def test_a_worker_prepares_the_same_feed_and_reports_parse_errors() -> None:
     async with AnalysisPool(1) as pool:
-        assert await pool.prepare(BODY) == prepare_feed(BODY)
+        assert _same(await pool.prepare(BODY), prepare_feed(BODY))
         entries = parse_feed(BODY).entries
-        assert await pool.facts(entries) == tuple(facts_of(entry) for entry in entries)
+        assert _unpacked(await pool.facts(entries)) == tuple(facts_of(entry) for entry in entries)
         with pytest.raises(FeedParseError):
             await pool.prepare(b"<rss><channel><item><title>broken")
 
@@ -74,19 +91,20 @@ async def test_a_worker_describes_only_what_its_feed_did_not_send_unchanged_last
     later = rss([ITEMS[0], ITEMS[1], edited, extra])
     expected = prepare_feed(later)
     async with AnalysisPool(1) as pool:
-        assert (await pool.prepare(BODY, feed_id=7)).facts == prepare_feed(BODY).facts  # type: ignore[union-attr]
+        assert _facts(await pool.prepare(BODY, feed_id=7)) == prepare_feed(BODY).facts.unpack()
         again = await pool.prepare(BODY, feed_id=7)
-        assert again is not None and again.facts == (None, None, None) and again.feed == parse_feed(BODY)
+        assert again is not None and _facts(again) == (None, None, None) and again.feed == parse_feed(BODY)
         # What changed (an edited text) or is new is described; the rest comes back as it was last time.
         prepared = await pool.prepare(later, feed_id=7)
         assert prepared is not None
-        assert prepared.facts == (None, None, expected.facts[2], expected.facts[3])
+        described = expected.facts.unpack()
+        assert _facts(prepared) == (None, None, described[2], described[3])
         # Another feed, or no feed id, starts from nothing.
-        assert (await pool.prepare(later, feed_id=8)).facts == expected.facts  # type: ignore[union-attr]
-        assert (await pool.prepare(later)).facts == expected.facts  # type: ignore[union-attr]
+        assert _facts(await pool.prepare(later, feed_id=8)) == described
+        assert _facts(await pool.prepare(later)) == described
         entries = parse_feed(later).entries
-        assert await pool.facts(entries, feed_id=9) == expected.facts
-        assert await pool.facts(entries, feed_id=9) == (None,) * 4
+        assert _unpacked(await pool.facts(entries, feed_id=9)) == described
+        assert _unpacked(await pool.facts(entries, feed_id=9)) == (None,) * 4
 
 
 async def test_the_pipeline_computes_facts_it_needs_and_was_not_given(storage: SqliteStorage) -> None:
@@ -108,8 +126,8 @@ async def test_a_dead_worker_is_replaced_and_nothing_is_lost() -> None:
         for pid in list(pool._executor._processes):  # type: ignore[union-attr]
             os.kill(pid, signal.SIGKILL)
         # The call in flight when the worker died, or the next one, is run again on a new worker.
-        assert await pool.prepare(BODY) == prepare_feed(BODY)
-        assert await pool.prepare(BODY) == prepare_feed(BODY)
+        assert _same(await pool.prepare(BODY), prepare_feed(BODY))
+        assert _same(await pool.prepare(BODY), prepare_feed(BODY))
         assert pool.active and pool.restarts == 1
 
 
@@ -127,7 +145,7 @@ async def test_only_the_input_that_kills_a_worker_is_blamed_and_it_never_runs_he
         assert [type(o).__name__ if isinstance(o, Exception) else o for o in outcomes] == \
             [2, 4, "WorkerCrashed", 8, 10]
         assert pool.active and pool._isolation is None  # the extra worker is gone once nothing needs it
-        assert await pool.prepare(BODY) == prepare_feed(BODY)
+        assert _same(await pool.prepare(BODY), prepare_feed(BODY))
 
 
 async def test_pipeline_rejects_facts_that_do_not_match_the_items(storage: SqliteStorage) -> None:
