@@ -89,23 +89,25 @@ class PackedFacts:
     Why not at once: results arrive on the event loop while the writing thread stores the group before, and
     unpickling them then takes the GIL and a CPU from that write. In bench/analyze.py's measure phase, unpickled
     when their group is formed, between writes, a group's write took 93-120 us an article instead of 121-137 (for
-    80-97 us of the writing thread's CPU); the rate was higher in 8 of 10 alternated pairs of runs with 10,000
+    79-97 us of the writing thread's CPU); the rate was higher in 8 of 10 alternated pairs of runs with 10,000
     articles stored, and about the same with 100,000 (bench/README.md)."""
 
     data: bytes
 
     def unpack(self) -> tuple[EntryKeys | None, ...]:
+        """The facts, one per entry (None for an entry not described)."""
         return pickle.loads(self.data)  # noqa: S301 - bytes from our own worker process
 
 
 def pack_facts(facts: tuple[EntryKeys | None, ...]) -> PackedFacts:
+    """What a worker sends back (see `PackedFacts`)."""
     return PackedFacts(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @dataclass(frozen=True, slots=True)
 class PreparedFeed:
-    """A parsed feed with the facts of each of its entries, in the same order (None for an entry that came back
-    unchanged), and the entries' digests (`entry_digest`, concatenated) for next time."""
+    """A parsed feed with the facts of each of its entries, packed, in the same order (None for an entry that came
+    back unchanged), and the entries' digests (`entry_digest`, concatenated) for next time."""
 
     feed: ParsedFeed
     facts: PackedFacts
@@ -180,7 +182,8 @@ async def _call(executor: concurrent.futures.Executor, function: Callable[[objec
     Why here: the pool's own result thread would unpickle each result, and take the GIL from the event loop to
     do it, once per batch; on a busy main process those hand-overs cost both threads more than the unpickling
     (bench/analyze.py's measure phase: 3-6% less CPU per article in the main process this way, about 7% more
-    articles a second). The loop is busy for it in one go: about 8 ms for a feed of 500 entries."""
+    articles a second). The loop is busy for it in one go, briefly: a result's facts stay packed (`PackedFacts`)
+    and are unpickled later; the backlog's analyses (`analyses`) are unpickled here."""
     packed = await asyncio.get_running_loop().run_in_executor(executor, _pickled, function, argument)
     return pickle.loads(packed)  # noqa: S301 - bytes from our own worker process
 
@@ -270,8 +273,8 @@ class AnalysisPool:
         return prepared
 
     async def facts(self, entries: Sequence[ParsedEntry], feed_id: int | None = None) -> PackedFacts | None:
-        """The facts of already parsed entries, or None when there is no worker (the pipeline computes them).
-        With `feed_id`, as `prepare`."""
+        """The facts of already parsed entries, packed, or None when there is no worker (the pipeline computes
+        them). With `feed_id`, as `prepare`."""
         described = await self._run(functools.partial(_describe_packed, unchanged=self._unchanged(feed_id)),
                                     tuple(entries))
         if described is None:

@@ -37,10 +37,10 @@ _TRAILERS = re.compile(
     r")[.\s)\]]*)+$",
     re.IGNORECASE,
 )
-# Possessive (++, *+): the greedy match always succeeds, so there is nothing to backtrack into, and the engine
-# saves no positions to go back to (the same tokens, found faster).
-_WORD = re.compile(r"[^\W_]++(?:['’.,][^\W_]++)*+", re.UNICODE)
-_NUMBER = re.compile(r"\d++(?:[.,]\d++)*+", re.ASCII)  # ASCII: figures are stored as ASCII text
+# Greedy, not possessive: Python 3.11.0-3.11.4 keep what a failed pass of a possessive group consumed (gh-100061),
+# which would read "ended." as a word there.
+_WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*", re.ASCII)  # ASCII: figures are stored as ASCII text
 
 
 @dataclass(frozen=True, slots=True)

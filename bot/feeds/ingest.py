@@ -279,6 +279,7 @@ class IngestService:
                 states.append(ok)
                 reports.append(FeedReport(feed, "not_modified"))
                 continue
+            # Unpacked here, between writes (see PackedFacts); bytes from our own worker, so not expected to fail.
             facts = fetched.facts.unpack() if fetched.facts is not None else None
             order = sorted(range(len(parsed.entries)),
                            key=lambda index: (parsed.entries[index].published or now, -index))

@@ -38,7 +38,7 @@ def _normalized(parts: SplitResult) -> SplitResult | None:
     except ValueError:
         return None
     scheme = parts.scheme.lower()
-    host = parts.hostname.lower().rstrip(".")  # type: ignore[union-attr] - _http_parts saw a host
+    host = parts.hostname.lower().rstrip(".")  # type: ignore[union-attr]  # _http_parts saw a host
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
@@ -63,6 +63,7 @@ def canonicalize_url(url: str) -> str:
 
 
 def _without_tracking(parts: SplitResult) -> str:
+    """`parts` as a URL, its query without tracking parameters and the rest sorted."""
     query = parts.query
     if query:  # most article links have none
         query = urlencode(sorted(

@@ -11,7 +11,8 @@ from bot.intel.textfeatures import _NUMBER_OR_WORD, LEAD_SENTENCES, lead_of, spl
 # characters that lower-casing lengthens or that only a case-blind match reads as ASCII (Kelvin sign, long s).
 _BITS = ["U.S.", "Dec. 2", "Mr.", " ", "  ", "\n", ". ", "! ", "? ", '." ', "Talks", "ended", "one", "TWO", "Dozens",
          "hundreds", "3.5", "1,000", "$82.10", "don't", "n\u2019t", "|", "(", ")", "\u2026", "\u00ab", "\u0130stanbul",
-         "\u00df", "a", "Z", "\u212a", "\u017fix", "end.", "\"Quote.\" ", "'", "\u2019", "-", "x" * 50, "\u2003", "\u2028", "\u00a0"]
+         "\u00df", "a", "Z", "\u212a", "\u017fix",
+         "end.", "\"Quote.\" ", "'", "\u2019", "-", "x" * 50, "\u2003", "\u2028", "\u00a0"]
 _TEXT = st.lists(st.sampled_from(_BITS), max_size=40).map("".join)
 
 
