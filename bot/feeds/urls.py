@@ -58,8 +58,14 @@ def canonicalize_url(url: str) -> str:
     guid that only looks like a URL never raises.
     """
     url = url.strip()
-    parts = _normalized_parts(url)
-    return url if parts is None else _without_tracking(parts)
+    parts = _http_parts(url)
+    return url if parts is None else _canonical(url, parts)
+
+
+def _canonical(url: str, parts: SplitResult) -> str:
+    """`url`, an http(s) URL split as `parts`, made canonical; `url` as it is when its port is no number."""
+    normalized = _normalized(parts)
+    return url if normalized is None else _without_tracking(normalized)
 
 
 def _without_tracking(parts: SplitResult) -> str:
@@ -92,7 +98,4 @@ def canonical_link(link: str | None) -> str | None:
         return None
     url = link.strip()
     parts = _http_parts(url)
-    if parts is None:
-        return None
-    normalized = _normalized(parts)
-    return url if normalized is None else _without_tracking(normalized)
+    return None if parts is None else _canonical(url, parts)
