@@ -13,7 +13,7 @@ import pytest
 
 from bot.feeds.models import FeedFetchState
 from storage import SqliteStorage, open_storage
-from storage._convert import insert_rows
+from storage._convert import insert_rows, statement_sizes
 from storage.errors import StorageError
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -115,6 +115,27 @@ def test_insert_rows_writes_every_row_across_statements_with_its_tail() -> None:
     assert db.execute("SELECT count(*), sum(n) FROM t").fetchone() == (1000, 1400)
     insert_rows(db, "INSERT INTO t (k, label, n)", [])
     assert db.execute("SELECT count(*) FROM t").fetchone() == (1000,)
+
+
+def test_statements_come_in_a_few_sizes_whatever_the_row_count() -> None:
+    """Each size is a statement text to prepare; the connection keeps only so many prepared."""
+    sizes_seen: set[int] = set()
+    for count in range(0, 1200):
+        sizes = statement_sizes(count, 55)
+        assert sum(sizes) == count and all(0 < size <= 55 for size in sizes)
+        assert sizes == sorted(sizes, reverse=True)
+        sizes_seen.update(sizes)
+    assert sizes_seen == {55, 32, 16, 8, 4, 2, 1}
+
+
+def test_insert_rows_keeps_the_order_of_rows_across_statements() -> None:
+    """An upsert's later row wins: the order of the rows must survive the split into statements."""
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v INTEGER)")
+    rows = [(k % 7, k) for k in range(1000)]  # width 2: 499 rows a statement, then 1 (the last row)
+    insert_rows(db, "INSERT INTO t (k, v)", rows, "ON CONFLICT (k) DO UPDATE SET v = excluded.v")
+    assert db.execute("SELECT k, v FROM t ORDER BY k").fetchall() == [(k, max(v for kk, v in rows if kk == k))
+                                                                      for k in range(7)]
 
 
 async def test_an_in_memory_database_is_refused_with_a_clear_error() -> None:
