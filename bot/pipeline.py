@@ -76,13 +76,14 @@ class FeedBatch:
     facts: Sequence[EntryKeys | None] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ProcessedItem:
     """What became of an incoming item.
 
     kind: "new" (stored; `duplicate_of` is the first copy's id when it repeats one), "updated" (same identity,
     new title or text), "unchanged" (same identity, same text) or "forgotten" (pruned long ago, still seen).
     For "updated" and "unchanged", `article_id` and `duplicate_of` are the stored article the item is.
+    Not frozen: one is built for every item, on the event loop (see bot/intel/models.py).
     """
 
     incoming: Incoming

@@ -66,9 +66,11 @@ class ParsedFeed:
         return ParsedFeed, (self.title, self.site_url, self.entries)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class KnownItem:
-    """What storage remembers of an item identity in a feed: a live article, or only the seen-set."""
+    """What storage remembers of an item identity in a feed: a live article, or only the seen-set.
+
+    Not frozen, like `NewArticle`: one is built for every item the pipeline stores (see bot/intel/models.py)."""
 
     article_id: int | None
     root_id: int | None
@@ -76,9 +78,10 @@ class KnownItem:
     story_id: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NewArticle:
-    """An article ready to store, with its id reserved and its duplicate link decided."""
+    """An article ready to store, with its id reserved and its duplicate link decided. Not frozen: one is
+    built for every new article on the event loop, where a frozen dataclass's __init__ costs four times as much."""
 
     id: int
     feed_id: int

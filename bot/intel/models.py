@@ -1,4 +1,8 @@
-"""Rows the intelligence layer adds to a batch: stories, tags with evidence, and country-pair relations."""
+"""Rows the intelligence layer adds to a batch: stories, tags with evidence, and country-pair relations.
+
+The row classes are not frozen: the event loop builds several for every article it stores, and a frozen
+dataclass's __init__ (an object.__setattr__ call per field) costs about four times a plain one's. Nothing
+changes a row once built; nothing hashes one."""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class StoryRow:
     """A story's state after a batch, written with an upsert."""
 
@@ -25,14 +29,16 @@ class StoryRow:
     templates: dict[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class StoryPublisherRow:
+    """A publisher of a story and when it first reported it."""
+
     story_id: int
     publisher: str
     first_seen: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TagRow:
     """One tag of an article: kind is "country", "org" or "domain"; evidence is what in the text caused it."""
 
@@ -43,7 +49,7 @@ class TagRow:
     evidence: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RelationRow:
     """One article's contribution to a country pair on a day, in one domain."""
 

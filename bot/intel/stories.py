@@ -50,9 +50,9 @@ class StoryParams:
     label_min_gain: float = 0.02
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ArticleSignal:
-    """What clustering needs of one article."""
+    """What clustering needs of one article (not frozen, like `Assignment`: one of each per article)."""
 
     article_id: int
     title: str
@@ -100,8 +100,10 @@ class OpenStory:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Assignment:
+    """Where `StoryIndex.assign` put an article."""
+
     story: OpenStory
     created: bool
     score: float
