@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.feeds.dedup import Signature, signature_of
-from bot.feeds.identity import item_identity
+from bot.feeds.identity import content_fingerprint, item_identity
 from bot.feeds.models import ParsedEntry, ParsedFeed
 from bot.feeds.parser import FeedParseError, parse_feed
 from bot.feeds.urls import canonical_link
@@ -56,9 +56,11 @@ class EntryKeys:
     signature: Signature
     canonical_link: str | None             # the link made canonical, when it is an http(s) URL
     link_publisher: str                    # the link's registrable domain, "unknown" without a host
+    # `content_fingerprint` of title and text: hashing a whole text is worth doing on a worker
+    content_hash: str
 
     def __reduce__(self) -> tuple[object, ...]:
-        return _entry_keys, (self.signature, self.canonical_link, self.link_publisher)
+        return _entry_keys, (self.signature, self.canonical_link, self.link_publisher, self.content_hash)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,16 +72,18 @@ class EntryFacts(EntryKeys):
 
     def __reduce__(self) -> tuple[object, ...]:
         """The publisher comes back interned from an analysis worker: every story keeps its publishers."""
-        return _entry_facts, (self.signature, self.canonical_link, self.link_publisher, self.intel, self.template)
+        return _entry_facts, (self.signature, self.canonical_link, self.link_publisher, self.content_hash,
+                              self.intel, self.template)
 
 
-def _entry_keys(signature: Signature, canonical_link: str | None, link_publisher: str) -> EntryKeys:
-    return EntryKeys(signature, canonical_link, sys.intern(link_publisher))
+def _entry_keys(signature: Signature, canonical_link: str | None, link_publisher: str,
+                content_hash: str) -> EntryKeys:
+    return EntryKeys(signature, canonical_link, sys.intern(link_publisher), content_hash)
 
 
-def _entry_facts(signature: Signature, canonical_link: str | None, link_publisher: str, intel: ArticleIntel,
-                 template: Template) -> EntryFacts:
-    return EntryFacts(signature, canonical_link, sys.intern(link_publisher), intel, template)
+def _entry_facts(signature: Signature, canonical_link: str | None, link_publisher: str, content_hash: str,
+                 intel: ArticleIntel, template: Template) -> EntryFacts:
+    return EntryFacts(signature, canonical_link, sys.intern(link_publisher), content_hash, intel, template)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,15 +124,17 @@ class DescribedEntries:
     digests: bytes
 
 
-def keys_of(entry: ParsedEntry) -> EntryKeys:
+def keys_of(entry: ParsedEntry, content_hash: str | None = None) -> EntryKeys:
+    """`content_hash`, when the caller has it already, is the entry's `content_fingerprint`."""
     link = entry.link
-    return EntryKeys(signature_of(entry.title, entry.summary), canonical_link(link), publisher_of(link))
+    return EntryKeys(signature_of(entry.title, entry.summary), canonical_link(link), publisher_of(link),
+                     content_hash or content_fingerprint(entry.title, entry.summary))
 
 
-def facts_of(entry: ParsedEntry, analyst: Analyst | None = None) -> EntryFacts:
-    keys = keys_of(entry)
+def facts_of(entry: ParsedEntry, analyst: Analyst | None = None, content_hash: str | None = None) -> EntryFacts:
+    keys = keys_of(entry, content_hash)
     intel, template = analysis_of(entry.title, entry.summary, analyst)
-    return EntryFacts(keys.signature, keys.canonical_link, keys.link_publisher, intel, template)
+    return EntryFacts(keys.signature, keys.canonical_link, keys.link_publisher, keys.content_hash, intel, template)
 
 
 def analysis_of(title: str, summary: str, analyst: Analyst | None = None) -> Analysis:
@@ -144,10 +150,12 @@ def analyses_of(texts: Sequence[tuple[str, str]], analyst: Analyst | None = None
 DIGEST_SIZE = 8
 
 
-def entry_digest(entry: ParsedEntry) -> bytes:
+def entry_digest(entry: ParsedEntry, content_hash: str | None = None) -> bytes:
     """Eight bytes that change when the entry's identity, title or text does (what tells the pipeline an
-    unchanged repeat from a new or updated item)."""
-    text = f"{item_identity(entry)}\x00{entry.title}\x00{entry.summary}"
+    unchanged repeat from a new or updated item). `content_hash` is the entry's `content_fingerprint`, when
+    the caller has it: the text is hashed once for both."""
+    fingerprint = content_hash or content_fingerprint(entry.title, entry.summary)
+    text = f"{item_identity(entry)}\x00{fingerprint}"
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE).digest()
 
 
@@ -164,9 +172,11 @@ def describe_entries(entries: Sequence[ParsedEntry], unchanged: bytes = b"", *,
     """Each entry's facts, or with `analyse` false its keys (None where its digest is in `unchanged`, a
     concatenation of `entry_digest`s), and every entry's digest, concatenated likewise."""
     skip = {unchanged[start:start + DIGEST_SIZE] for start in range(0, len(unchanged), DIGEST_SIZE)}
-    digests = [entry_digest(entry) for entry in entries]
+    hashes = [content_fingerprint(entry.title, entry.summary) for entry in entries]
+    digests = [entry_digest(entry, content_hash) for entry, content_hash in zip(entries, hashes)]
     describe = facts_of if analyse else keys_of
-    facts = tuple(None if digest in skip else describe(entry) for entry, digest in zip(entries, digests))
+    facts = tuple(None if digest in skip else describe(entry, content_hash=content_hash)
+                  for entry, digest, content_hash in zip(entries, digests, hashes))
     return DescribedEntries(facts, b"".join(digests))
 
 

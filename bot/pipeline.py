@@ -317,7 +317,7 @@ class Pipeline:
     def _process_one(self, item: Incoming, identity: str, state: _BatchState, *, now: datetime, backlog: bool,
                      defer: bool, facts: EntryKeys | None) -> ProcessedItem:
         entry = item.entry
-        fingerprint = content_fingerprint(entry.title, entry.summary)
+        fingerprint = facts.content_hash if facts is not None else content_fingerprint(entry.title, entry.summary)
         known = state.known.get((item.feed_id, identity))
         if known is not None:
             return self._process_known(item, identity, known, fingerprint, state, now, facts)
@@ -325,9 +325,9 @@ class Pipeline:
         canonical = state.canonical.get(entry.link) if entry.link else None
         full: EntryFacts | None = None
         if defer:
-            keys = facts or keys_of(entry)
+            keys = facts or keys_of(entry, fingerprint)
         else:
-            keys = full = facts if isinstance(facts, EntryFacts) else facts_of(entry, self._analyst)
+            keys = full = facts if isinstance(facts, EntryFacts) else facts_of(entry, self._analyst, fingerprint)
         published = effective_published(entry, now)
         duplicate_of, story_id = state.link_roots.get(canonical, (None, None)) if canonical else (None, None)
         if duplicate_of is None:
@@ -395,7 +395,7 @@ class Pipeline:
             # Nothing to analyse again: a feed without ETags repeats every item on every poll.
             return ProcessedItem(item, "unchanged", known.article_id, known.article_id, known.story_id)
         entry = item.entry
-        facts = facts if isinstance(facts, EntryFacts) else facts_of(entry, self._analyst)
+        facts = facts if isinstance(facts, EntryFacts) else facts_of(entry, self._analyst, fingerprint)
         signature, intel = facts.signature, facts.intel
         if known.root_id == known.article_id:
             self._duplicates.add(known.article_id, signature, effective_published(entry, now).timestamp())

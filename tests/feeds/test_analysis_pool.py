@@ -120,6 +120,19 @@ async def test_the_pipeline_computes_facts_it_needs_and_was_not_given(storage: S
     assert {(t.article_id, t.tag) for t in tags} >= {(given[0].article_id, "RU"), (given[2].article_id, "EU")}
 
 
+async def test_a_workers_content_hash_tells_a_repeat_as_the_pipelines_own_would(storage: SqliteStorage) -> None:
+    """The text is hashed on the worker; a repeat with no facts is hashed here, and must match what is stored."""
+    feed, _ = await add_or_get_feed(storage, "https://a.example/rss", interval_s=900, now=NOW)
+    pipeline = await Pipeline.create(storage, now=NOW)
+    entries = parse_feed(BODY).entries
+    async with AnalysisPool(1) as pool:
+        facts = _unpacked(await pool.facts(entries))
+    first = await pipeline.process([Incoming(feed.id, entry) for entry in entries], now=NOW, facts=facts)
+    again = await pipeline.process([Incoming(feed.id, entry) for entry in entries], now=NOW)
+    assert [item.kind for item in first] == ["new"] * 3
+    assert [item.kind for item in again] == ["unchanged"] * 3
+
+
 async def test_a_dead_worker_is_replaced_and_nothing_is_lost() -> None:
     async with AnalysisPool(1) as pool:
         assert await pool.prepare(BODY) is not None
