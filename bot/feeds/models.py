@@ -70,7 +70,8 @@ class ParsedFeed:
 class KnownItem:
     """What storage remembers of an item identity in a feed: a live article, or only the seen-set.
 
-    Not frozen, like `NewArticle`: one is built for every item the pipeline stores (see bot/intel/models.py)."""
+    Not frozen, like `NewArticle`: one is built for every item identity a batch looks up or stores (see
+    bot/intel/models.py)."""
 
     article_id: int | None
     root_id: int | None

@@ -52,7 +52,8 @@ class StoryParams:
 
 @dataclass(slots=True)
 class ArticleSignal:
-    """What clustering needs of one article (not frozen, like `Assignment`: one of each per article)."""
+    """What clustering needs of one article (not frozen, like `Assignment`: one of each for every article filed
+    in a story)."""
 
     article_id: int
     title: str

@@ -132,7 +132,7 @@ def test_insert_rows_keeps_the_order_of_rows_across_statements() -> None:
     """An upsert's later row wins: the order of the rows must survive the split into statements."""
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v INTEGER)")
-    rows = [(k % 7, k) for k in range(1000)]  # width 2: 499 rows a statement, then 1 (the last row)
+    rows = [(k % 7, k) for k in range(1000)]  # width 2: two statements of 499 rows, then one of 2
     insert_rows(db, "INSERT INTO t (k, v)", rows, "ON CONFLICT (k) DO UPDATE SET v = excluded.v")
     assert db.execute("SELECT k, v FROM t ORDER BY k").fetchall() == [(k, max(v for kk, v in rows if kk == k))
                                                                       for k in range(7)]
