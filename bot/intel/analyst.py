@@ -13,6 +13,7 @@ from functools import cache
 from bot.intel.actors import ActorTag, Gazetteer, default_gazetteer
 from bot.intel.domains import DomainClassifier, DomainTag, default_classifier, join_normalised
 from bot.intel.domains import normalise as normalise_text
+from bot.intel.promotions import without_calls_to_action
 from bot.intel.textfeatures import normalise, term_weights
 from bot.intel.tone import Tone, tone_of_normalised
 
@@ -55,6 +56,7 @@ class Analyst:
         self.classifier = classifier
 
     def describe(self, title: str, summary: str) -> ArticleIntel:
+        summary = without_calls_to_action(summary)  # "Follow our live coverage of the war in Ukraine here."
         text = f"{title}\n{summary}"
         actors = tuple(self.gazetteer.tag(text))
         actor_words = frozenset(normalise(word) for tag in actors for phrase in tag.evidence
