@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import newsgen  # noqa: E402
-from poll import INSERT_ARTICLE, bulk_insert, connect_like_sitrep  # noqa: E402
+from poll import INSERT_ARTICLE, bulk_insert, connect_like_sitrep, machine  # noqa: E402
 
 from bot.feeds.models import ParsedEntry  # noqa: E402
 from bot.intel.actors import default_gazetteer  # noqa: E402
@@ -360,7 +360,7 @@ def main() -> int:
     args = parser.parse_args()
     tune_garbage_collector()  # as the sitrep command does before any subcommand
     run_started = time.perf_counter()
-    print(f"analyze benchmark: {args.outlets} outlets over {args.days:g} days, {os.cpu_count()} CPUs, "
+    print(f"analyze benchmark: {args.outlets} outlets over {args.days:g} days, {machine()}, "
           f"{args.workers} analysis worker(s)", flush=True)
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
         report = asyncio.run(run(args, Path(tmp)))

@@ -24,6 +24,7 @@ import asyncio
 import hashlib
 import json
 import os
+import platform
 import re
 import resource
 import sqlite3
@@ -84,6 +85,21 @@ def high_water_rss() -> int:
 
 def feed_urls(base: str, feeds: int) -> list[str]:
     return [f"{base}/feeds/{index}.xml" for index in range(feeds)]
+
+
+def machine() -> str:
+    """The CPUs and versions a run's figures belong to: the ratio to the storage limit is not the same on every
+    processor (Python's share of the work and SQLite's scale differently), so figures are recorded with it."""
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            fields = dict(line.split(":", 1) for line in cpuinfo.read().split("\n\n")[0].splitlines() if ":" in line)
+        fields = {key.strip(): value.strip() for key, value in fields.items()}
+        model = f"{fields.get('model name', model)}, family {fields.get('cpu family', '?')} model {fields.get('model', '?')}"
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, "
+            f"SQLite {sqlite3.sqlite_version}")
 
 
 def concurrency() -> int:
@@ -365,7 +381,7 @@ def main() -> int:
     run_started = time.perf_counter()
     limit = concurrency()
     print(f"poll benchmark: {args.feeds} feeds x {args.items} items, {args.latency} s latency, "
-          f"concurrency {limit} global and per host (all feeds on 127.0.0.1), {os.cpu_count()} CPUs", flush=True)
+          f"concurrency {limit} global and per host (all feeds on 127.0.0.1), {machine()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp, \
             feed_server(args.feeds, args.items, args.latency) as base:
         workdir = Path(tmp)
