@@ -11,7 +11,7 @@ from .scoring import (COUNTRY_F1_MIN, DEDUP_MIN, DOMAIN_HIT_MIN, DOMAINS_MEAN_MA
                       score_items)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SETS = {"tune": os.path.join(HERE, "items_tune.py"), "holdout": os.path.join(HERE, "items_holdout.py")}
+SETS = {name: os.path.join(HERE, f"items_{name}.py") for name in ("tune", "holdout", "blind")}
 
 
 @functools.lru_cache(maxsize=None)
