@@ -93,11 +93,13 @@ def machine() -> str:
     model = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            fields = dict(line.split(":", 1) for line in cpuinfo.read().split("\n\n")[0].splitlines() if ":" in line)
-        fields = {key.strip(): value.strip() for key, value in fields.items()}
-        model = f"{fields.get('model name', model)}, family {fields.get('cpu family', '?')} model {fields.get('model', '?')}"
+            first_cpu = cpuinfo.read().split("\n\n")[0]
     except OSError:
-        pass
+        first_cpu = ""
+    fields = {key.strip(): value.strip() for key, value in
+              (line.split(":", 1) for line in first_cpu.splitlines() if ":" in line)}
+    if "model name" in fields:
+        model = f"{fields['model name']}, family {fields.get('cpu family', '?')} model {fields.get('model', '?')}"
     return (f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, "
             f"SQLite {sqlite3.sqlite_version}")
 

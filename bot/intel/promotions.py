@@ -2,11 +2,15 @@
 
 Why: an outlet that ends every item with "Follow our live coverage of the war in Ukraine here." would otherwise
 tag each of its articles with Ukraine (a Georgian protest, a Polish cyberattack), add Ukraine to their relations,
-set off every watch on Ukraine, and read "war" as a military cue in each of them. Such lines are addressed to the
-reader, sit at the end, and begin with an imperative of a few kinds ("Follow our", "Sign up", "Republish this
-story"), so only trailing sentences that begin that way are dropped, and only for reading the article: the
-stored text keeps them (search finds them). A sentence about a call ("Support for the ceasefire grew") does not
-begin with one of the phrases below, and a call in the middle of the text stays (it may be quoting one).
+set off every actor watch on Ukraine, and read "war" as a military cue in each of them. Such lines are addressed
+to the reader, sit at the end, and begin with an imperative of a few kinds ("Follow our", "Sign up", "Republish
+this story"), so only trailing sentences that begin that way are dropped, and only for reading the article: the
+stored text keeps them (search and phrase watches read it as written). Kept, on purpose:
+- a sentence about a call ("Support for the ceasefire grew"): it does not begin with one of the phrases below;
+- a quotation ('"Follow our lead," the envoy told ministers in Brussels.'): it begins with a quote mark;
+- a call in the middle of the text, and the first sentence (a video item's whole summary may be "Watch: ...").
+Articles analysed before this existed keep the tags they were given (there is no re-analysis).
+`bot.feeds.dedup.strip_trailers` is the other half: syndication credits, dropped before a copy is fingerprinted.
 """
 
 from __future__ import annotations
@@ -23,38 +27,43 @@ CALLS_TO_ACTION = (
     "see also", "get our ", "get the latest", "get breaking",
 )
 MAX_CALL_WORDS = 40   # a longer sentence is prose, whatever it begins with
-_CALL_SPAN = 400      # characters: longer than any call of MAX_CALL_WORDS words
 MAX_CALLS = 3         # trailing calls dropped at most (a signature block is rarely longer)
-# What ends the sentence before: a mark and a space (with a closing quote between), or a line break.
-_BOUNDARIES = (". ", "! ", "? ", ".\" ", ".” ", ".’ ", "!\" ", "?\" ", "\n")
-_OPENING = " \"'“‘([•*-–—"
+# Only this many characters at the end are searched for the last sentence: calls are short, and a boundary that is
+# not there would otherwise be looked for through the whole text. A longer last sentence is kept.
+_CALL_SPAN = 400
+# What ends the sentence before: a mark and a space (a closing quote or bracket between), or a line break. Cheaper
+# than textfeatures' sentence splitter and coarser: "U.S. " counts as a boundary, so a call that names the U.S.
+# is kept (a missed drop, never a wrong one).
+_BOUNDARIES = (". ", "! ", "? ", ".\" ", ".” ", ".’ ", "!\" ", "?\" ", "!” ", "?” ", ".) ", "\n")
+_OPENING = " \t([•*-–—"  # bullets and brackets before a call; not quote marks: a quoted sentence is news
+_PREFIX_CHARS = max(map(len, CALLS_TO_ACTION)) + len(_OPENING)  # enough of a sentence to test its beginning
 
 
 def without_calls_to_action(text: str) -> str:
     """`text` without the calls to action at its end (the same object when there are none)."""
-    kept = text.rstrip()
+    stripped = kept = text.rstrip()
     for _ in range(MAX_CALLS):
         start = _last_sentence_start(kept)
-        sentence = kept[start:]
-        if not _is_call_to_action(sentence):
+        if start == 0 or not _is_call_to_action(kept[start:]):
             break
         kept = kept[:start].rstrip()
-    return text if len(kept) == len(text.rstrip()) else kept
+    return text if kept is stripped else kept
 
 
 def _last_sentence_start(text: str) -> int:
-    """Where the last sentence of `text` (stripped) starts: `str.rfind` stops at the nearest boundary, so this
-    costs about the same for a full text as for a line. Only the last `_CALL_SPAN` characters are searched: a
-    call to action is shorter, and a boundary that is not there would otherwise be looked for in the whole text."""
+    """Where the last sentence of `text` (stripped) starts; 0 when it is the only one, and `len(text)` when no
+    boundary is within `_CALL_SPAN` of the end (no short last sentence). `str.rfind` stops at the nearest boundary,
+    so a full text costs about what a line does."""
     end = len(text) - 1  # the sentence's own closing mark is not a boundary
     floor = start = max(0, end - _CALL_SPAN)
     for boundary in _BOUNDARIES:
         found = text.rfind(boundary, start, end)
         if found >= 0:
             start = found + len(boundary)
-    return start if start > floor or floor == 0 else len(text)  # no boundary near the end: no short sentence
+    return start if start > floor or floor == 0 else len(text)
 
 
 def _is_call_to_action(sentence: str) -> bool:
-    return (sentence[:40].lstrip(_OPENING).lower().startswith(CALLS_TO_ACTION)
+    """Begins with one of `CALLS_TO_ACTION` (after bullets or brackets) and is short enough to be one."""
+    return (sentence[:_PREFIX_CHARS].lstrip(_OPENING).lower().startswith(CALLS_TO_ACTION)
             and len(sentence.split()) <= MAX_CALL_WORDS)

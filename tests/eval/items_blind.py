@@ -5,7 +5,10 @@ outlets and regions than items_tune.py and items_holdout.py; same format and lab
 this file). Its first score: every bar held (stories F1 0.89, countries F1 0.99, domains 0.97); one lexicon
 cue was added afterwards ("displace", a general form the lexicon lacked: b023 read as military), and b028's
 Aland Islands were relabelled AX, as the other sets label territories with their own ISO code (TW, PS, GL);
-b037's "Egyptian galleries" were relabelled EG after the analyzer tagged them (a demonym counts: the label was wrong).
+b037's "Egyptian galleries" were relabelled EG after the analyzer tagged them (a demonym counts: the label was wrong);
+b017 (Japan's protest through diplomatic channels) was relabelled diplomacy after review, as the other sets label
+such protests, though the analyzer reads it as military. Both country relabels moved towards the analyzer's output,
+so the set's country F1 of 1.00 is partly by construction; its first score (0.99) is the blind figure.
 The copies b031-b033 and the items from b034 on were added after that first score, to cover every kind of
 copy and domain. Dates: 2026-11-21 .. 2026-11-26. Ids start with "b", story labels with "B".
 """
@@ -23,7 +26,7 @@ ITEMS = [
          date="2026-11-21T06:10:00Z", dup="b001", story="B01", cc=["RU", "UA"], domain="military"),
     dict(id="b002", feed="eurodesk", title="Overnight Russian barrage hits Ukrainian power plants",
          body="Moscow's latest wave of drones and missiles damaged power facilities in southern and eastern Ukraine, "
-              "Kyiv said on Friday, forcing emergency blackouts in several regions.",
+              "Kyiv said on Saturday, forcing emergency blackouts in several regions.",
          date="2026-11-21T08:30:00Z", dup="b002", story="B01", cc=["RU", "UA"], domain="military"),
     dict(id="b003", feed="aggregator", title="Russia fires 96 drones and four missiles at Ukraine overnight",
          body=_AZOV_B + " This article first appeared on Kyiv Wire.",
@@ -84,7 +87,7 @@ ITEMS = [
 
     # B11 Georgia (US state) storm vs Georgia country protests
     dict(id="b014", feed="usregional", title="Tornado damages homes near Macon, Georgia",
-         body="A tornado touched down in central Georgia late on Saturday, damaging dozens of homes and cutting power "
+         body="A tornado touched down in central Georgia late on Sunday, damaging dozens of homes and cutting power "
               "to 20,000 customers, the National Weather Service said.",
          date="2026-11-23T03:00:00Z", dup="b014", story="B11", cc=["US"], never=["GE"], domain="humanitarian"),
     dict(id="b015", feed="caucasus", title="Georgian opposition leaders detained ahead of Tbilisi rally",
@@ -100,7 +103,7 @@ ITEMS = [
     dict(id="b017", feed="tokyonews", title="Japan protests North Korean missile launch",
          body="Tokyo lodged a protest through diplomatic channels in Beijing after the missile fell outside Japan's "
               "exclusive economic zone, the prime minister's office said.",
-         date="2026-11-23T04:00:00Z", dup="b017", story="B13", cc=["JP", "KP", "CN"], domain="military"),
+         date="2026-11-23T04:00:00Z", dup="b017", story="B13", cc=["JP", "KP", "CN"], domain="diplomacy"),
 
     # B14 Lebanon - Israel strike (and Lebanon, Pennsylvania trap)
     dict(id="b018", feed="levant", title="Israeli strike kills two in southern Lebanon",
@@ -131,7 +134,7 @@ ITEMS = [
               "first quarter, citing seasonally weak demand. Brent crude rose 1.2% to $63.40 a barrel.",
          date="2026-11-24T14:00:00Z", dup="b022", story="B18", cc=["SA", "RU"], domain="economy"),
 
-    # B19 Haiti gangs (humanitarian / military?) - displacement
+    # B19 Haiti gangs: displacement (humanitarian)
     dict(id="b023", feed="caribbean", title="Gang violence displaces 10,000 more in Haiti, UN says",
          body="Armed gangs attacked neighbourhoods north of Port-au-Prince this week, forcing about 10,000 people from "
               "their homes, the International Organization for Migration said.",
@@ -168,7 +171,7 @@ ITEMS = [
               "navy said, part of NATO's Baltic Sentry mission.",
          date="2026-11-25T10:00:00Z", dup="b028", story="B24", cc=["SE", "FI", "AX"], domain="military"),
 
-    # B25 Kenyan police mission in Haiti - politics/diplomacy? Kenya court
+    # B25 Kenya's finance bill and protests (politics)
     dict(id="b029", feed="eastafrica", title="Kenya's parliament approves new finance bill amid protests",
          body="Kenyan lawmakers passed a finance bill raising taxes on mobile money transfers as police dispersed "
               "protesters outside parliament in Nairobi with tear gas.",
