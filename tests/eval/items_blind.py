@@ -20,6 +20,13 @@ _CHIPS_B = ("The Netherlands will require export licences for more types of ASML
 _SUDAN_B = ("The Rapid Support Forces shelled the besieged city of El Fasher for a third day, killing at least 40 civilians, "
             "according to Sudanese medics, as aid agencies warned of famine.")
 
+_NK_MISSILE_T = "North Korea fires ballistic missile into the sea, Seoul says"
+_NK_MISSILE_B = ("North Korea launched a short-range ballistic missile off its east coast on Monday, South Korea's Joint "
+                 "Chiefs of Staff said, the first launch since Pyongyang's party congress.")
+_INDUS_T = "India and Pakistan agree to resume talks on Indus waters"
+_INDUS_B = ("Officials from New Delhi and Islamabad agreed to reconvene the Permanent Indus Commission next month, "
+            "the first meeting since the treaty was suspended, diplomats said.")
+
 ITEMS = [
     # B01 overnight drone attack on Ukraine, two outlets + a syndicated copy
     dict(id="b001", feed="kyivwire", title="Russia fires 96 drones and four missiles at Ukraine overnight", body=_AZOV_B,
@@ -74,9 +81,8 @@ ITEMS = [
          date="2026-11-22T05:00:00Z", dup="b011", story="B08", cc=["VN"], domain="humanitarian"),
 
     # B09 India-Pakistan talks (diplomacy)
-    dict(id="b012", feed="southasia", title="India and Pakistan agree to resume talks on Indus waters",
-         body="Officials from New Delhi and Islamabad agreed to reconvene the Permanent Indus Commission next month, "
-              "the first meeting since the treaty was suspended, diplomats said.",
+    dict(id="b012", feed="southasia", title=_INDUS_T,
+         body=_INDUS_B,
          date="2026-11-23T07:00:00Z", dup="b012", story="B09", cc=["IN", "PK"], domain="diplomacy"),
 
     # B10 Argentina IMF (economy)
@@ -96,9 +102,8 @@ ITEMS = [
          date="2026-11-23T10:00:00Z", dup="b015", story="B12", cc=["GE"], never=["US"], domain="politics"),
 
     # B13 North Korea missile launch
-    dict(id="b016", feed="asiadesk", title="North Korea fires ballistic missile into the sea, Seoul says",
-         body="North Korea launched a short-range ballistic missile off its east coast on Monday, South Korea's Joint "
-              "Chiefs of Staff said, the first launch since Pyongyang's party congress.",
+    dict(id="b016", feed="asiadesk", title=_NK_MISSILE_T,
+         body=_NK_MISSILE_B,
          date="2026-11-23T01:00:00Z", dup="b016", story="B13", cc=["KP", "KR"], domain="military"),
     dict(id="b017", feed="tokyonews", title="Japan protests North Korean missile launch",
          body="Tokyo lodged a protest through diplomatic channels in Beijing after the missile fell outside Japan's "
@@ -184,14 +189,12 @@ ITEMS = [
          date="2026-11-25T18:00:00Z", dup="b030", story="B26", cc=[], never=["FR", "JO"], domain="other"),
 
     # copies: a mirror, a tracked link, an update
-    dict(id="b031", feed="aggregator", title="North Korea fires ballistic missile into the sea, Seoul says",
-         body="North Korea launched a short-range ballistic missile off its east coast on Monday, South Korea's Joint "
-              "Chiefs of Staff said, the first launch since Pyongyang's party congress.",
+    dict(id="b031", feed="aggregator", title=_NK_MISSILE_T,
+         body=_NK_MISSILE_B,
          date="2026-11-23T02:30:00Z", dup="b016", story="B13", cc=["KP", "KR"], domain="military"),
     dict(id="b032", feed="newsletter", same_link_as="b012", link_suffix="?utm_source=rss&utm_medium=feed",
-         title="India and Pakistan agree to resume talks on Indus waters",
-         body="Officials from New Delhi and Islamabad agreed to reconvene the Permanent Indus Commission next month, "
-              "the first meeting since the treaty was suspended, diplomats said.",
+         title=_INDUS_T,
+         body=_INDUS_B,
          date="2026-11-23T09:00:00Z", dup="b012", story="B09", cc=["IN", "PK"], domain="diplomacy"),
     dict(id="b033", feed="asiaweather-update", same_guid_as="b011", title="Vietnam flood toll rises to 35",
          body="Torrential rain triggered floods and landslides in Vietnam's central provinces, killing at least 35 people "
