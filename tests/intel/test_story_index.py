@@ -46,8 +46,8 @@ def test_unrelated_words_open_a_new_story() -> None:
 
 def test_a_story_sharing_few_of_the_words_does_not_win_on_its_actors_alone() -> None:
     """Story 3 names the article's actors but shares the least of its words: it is not among the two candidates
-    (`SCORED_CANDIDATES`) that get the full score, although that score (words plus actors) would be the highest. On dense synthetic streams
-    such a story held another event 98% of the times it won (bot/intel/stories.py)."""
+    (`SCORED_CANDIDATES`) that get the full score, although that score (words plus actors) would be the highest.
+    On dense synthetic streams such a story held another event 98% of the times it won (bot/intel/stories.py)."""
     index = _three_stories()
     article = _signal(10, {"alpha": 4.0, "beta": 3.0, "gamma": 2.5}, frozenset({"IR", "IL"}), HOUR)
     vector = index.weigh(article.terms)
