@@ -30,11 +30,13 @@ QUERY_TERMS = 12
 MAX_POSTINGS = 64      # per term, the most recently updated stories
 # The best candidates by shared weight get the full (costlier) score, with each one's newest member. 2 candidates
 # and 1 member (it was 5 and 4, then 4 and 2) give the same stories on every labeled set (tests/eval, the demo):
-# there 163 of the 164 articles that joined a story joined the candidate sharing most weight, and the other (a
-# follow-up about a deepfake) the second. On synthetic streams as dense as bench/analyze.py's (bench/newsgen.py,
-# 15,000 articles over 14 days) a story second to fourth by shared weight won 13% of the joins (seed 1), and 98% of
-# those put the article with another event; with 2 and 1 the pairwise F1 against the generator's events went from
-# 0.52 to 0.64 (seeds 1-3; 6,000 articles over 90 days: 0.87 to 0.91), at 22% less clustering time.
+# there 164 of the 165 articles that joined a story joined the candidate sharing most weight, and the other (a
+# follow-up about a deepfake) the second, which is why it is 2 and not 1. On a synthetic stream as dense as
+# bench/analyze.py's (bench/newsgen.py, 15,000 articles over 14 days, seed 1) a story third or fourth by shared
+# weight won 6% of the joins (706 of 11,992), and 99% of those put the article with another event. With 2 and 1 the
+# pairwise F1 against the generator's events went from 0.52 to 0.64 (seeds 1-3; 6,000 articles over 90 days: 0.87
+# to 0.91; fewer candidates always raise it there, as the generator's events are alike), at 15-22% less clustering
+# time.
 SCORED_CANDIDATES = 2
 IDF_PRIOR = 20.0
 MEMBER_FACTOR = 0.9
