@@ -192,9 +192,6 @@ class StoryIndex:
         story.domains.update(domains)
         if signal.publisher not in story.publishers or signal.published < story.publishers[signal.publisher]:
             story.publishers[signal.publisher] = signal.published
-        if story.article_count == 2 and not story.members:
-            # A one-article story's profile is its article; from the second on, members are kept apart.
-            _add_member(story, story.profile)
         merged = dict(story.profile)
         get = merged.get
         for term, weight in vector.items():
