@@ -26,6 +26,9 @@ from xml.sax.saxutils import escape
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ATOM_FEEDS = frozenset({"techsec", "regionalnews", "wiredesk-update"})
+# The project's own labeled sets, by name: tuned on, held out, and labelled before the analyzer read them.
+ITEM_SET_FILES = {name: os.path.join(REPO_ROOT, "tests", "eval", f"items_{name}.py")
+                  for name in ("tune", "holdout", "blind")}
 
 # the bars score.py applies
 DEDUP_MIN = 0.99

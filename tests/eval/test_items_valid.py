@@ -12,10 +12,8 @@ from datetime import datetime, timedelta
 import pycountry
 import pytest
 
-from .scoring import ATOM_FEEDS, guid_of, link_of, load_items, score_rows, write_feeds
+from .scoring import ATOM_FEEDS, ITEM_SET_FILES, guid_of, link_of, load_items, score_rows, write_feeds
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-FILES = {name: os.path.join(HERE, f"items_{name}.py") for name in ("tune", "holdout", "blind")}
 PREFIX = {"tune": "t", "holdout": "h", "blind": "b"}
 STORY_PREFIX = {"tune": "T", "holdout": "H", "blind": "B"}
 MIN_ITEMS = {"tune": 170, "holdout": 70, "blind": 35}
@@ -32,7 +30,7 @@ FEED_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
 WINDOW = (datetime(2026, 10, 1), datetime(2026, 12, 1))
 STORY_SPAN = timedelta(hours=72)
 
-SETS = {name: load_items(path) for name, path in FILES.items()}
+SETS = {name: load_items(path) for name, path in ITEM_SET_FILES.items()}
 NAMES = sorted(SETS)
 
 

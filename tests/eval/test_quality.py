@@ -3,15 +3,13 @@
 Each set is analysed once per session; on failure the message lists the item-level mismatches.
 """
 import functools
-import os
 
 import pytest
 
-from .scoring import (COUNTRY_F1_MIN, DEDUP_MIN, DOMAIN_HIT_MIN, DOMAINS_MEAN_MAX, STORY_F1_MIN, AnalyzeError,
-                      score_items)
+from .scoring import (COUNTRY_F1_MIN, DEDUP_MIN, DOMAIN_HIT_MIN, DOMAINS_MEAN_MAX, ITEM_SET_FILES, STORY_F1_MIN,
+                      AnalyzeError, score_items)
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SETS = {name: os.path.join(HERE, f"items_{name}.py") for name in ("tune", "holdout", "blind")}
+SETS = ITEM_SET_FILES
 
 
 @functools.lru_cache(maxsize=None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.intel.stories import ArticleSignal, StoryIndex
+from bot.intel.stories import ArticleSignal, StoryIndex, _norm
 
 HOUR = 3600.0
 
@@ -63,7 +63,7 @@ def test_a_story_third_by_shared_words_is_not_scored() -> None:
     index = _three_stories()
     article = _signal(10, {"alpha": 4.0, "beta": 3.0, "gamma": 2.5}, frozenset({"IR", "IL"}), HOUR)
     vector = index.weigh(article.terms)
-    norm = sum(weight * weight for weight in vector.values()) ** 0.5
+    norm = _norm(vector)
     full_scores = {story.id: index._score(article, vector, norm, story) for story in index.open_stories()}
     assert max(full_scores, key=full_scores.__getitem__) == 3  # what scoring every story would choose
 
