@@ -148,16 +148,16 @@ class StoryIndex:
     def best_match(self, signal: ArticleSignal) -> tuple[OpenStory | None, float]:
         """The open story this article belongs to, if any, with its score."""
         self._close_before(signal.published - self.params.window_s)
-        return self._best_match(signal, self.weigh(signal.terms))
+        vector = self.weigh(signal.terms)
+        return self._best_match(signal, vector, _norm(vector), _strongest(vector))
 
-    def _best_match(self, signal: ArticleSignal, vector: dict[str, float],
-                    norm: float | None = None) -> tuple[OpenStory | None, float]:
-        norm = _norm(vector) if norm is None else norm
+    def _best_match(self, signal: ArticleSignal, vector: dict[str, float], norm: float,
+                    strongest: list[tuple[str, float]]) -> tuple[OpenStory | None, float]:
         if norm == 0.0:
             return None, 0.0
         best: OpenStory | None = None
         best_score = self.params.join_threshold
-        for story in self._candidates(vector, signal.actors):
+        for story in self._candidates(vector, strongest):
             score = self._score(signal, vector, norm, story)
             if score > best_score or (score == best_score and best is not None and story.id < best.id):
                 best, best_score = story, score
@@ -168,7 +168,8 @@ class StoryIndex:
         self._close_before(signal.published - self.params.window_s)
         vector = self.weigh(signal.terms)
         norm = _norm(vector)
-        story, score = self._best_match(signal, vector, norm)
+        strongest = _strongest(vector)
+        story, score = self._best_match(signal, vector, norm, strongest)
         created = story is None
         if story is None:
             story = OpenStory(id=new_story_id, label=signal.title, label_article_id=signal.article_id,
@@ -176,15 +177,17 @@ class StoryIndex:
             self._stories[story.id] = story
             vector = self.weigh(signal.terms)  # one more open story: the IDF moved
             norm = _norm(vector)
-        self._add_to(story, signal, domains, vector, norm)
+            strongest = None
+        self._add_to(story, signal, domains, vector, norm, strongest)
         return Assignment(story, created, score)
 
     def add_to(self, story: OpenStory, signal: ArticleSignal, domains: Iterable[str] = ()) -> None:
         """Fold an article into a story (also used for copies, which always join their original's story)."""
         self._add_to(story, signal, domains, self.weigh(signal.terms))
 
-    def _add_to(self, story: OpenStory, signal: ArticleSignal, domains: Iterable[str],
-                vector: dict[str, float], norm: float | None = None) -> None:
+    def _add_to(self, story: OpenStory, signal: ArticleSignal, domains: Iterable[str], vector: dict[str, float],
+                norm: float | None = None, strongest: list[tuple[str, float]] | None = None) -> None:
+        """`norm` and `strongest` are the vector's, when the caller has them."""
         story.article_count += 1
         story.first_seen = min(story.first_seen, signal.published)
         story.last_seen = max(story.last_seen, signal.published)
@@ -200,7 +203,7 @@ class StoryIndex:
         self._set_profile(story, dict(sorted(merged.items(), key=_WEIGHT, reverse=True)[:PROFILE_TERMS]))
         self._update_label(story, signal, vector, _norm(vector) if norm is None else norm)
         if story.article_count >= 2:
-            _add_member(story, vector)
+            _add_member(story, _strongest(vector) if strongest is None else strongest)
         masked, figures = signal.template
         if figures:
             story.templates[masked] = figures
@@ -218,13 +221,13 @@ class StoryIndex:
     def open_stories(self) -> list[OpenStory]:
         return list(self._stories.values())
 
-    def _candidates(self, vector: Mapping[str, float], actors: frozenset[str]) -> list[OpenStory]:
+    def _candidates(self, vector: Mapping[str, float], strongest: list[tuple[str, float]]) -> list[OpenStory]:
         """The stories sharing most weight with the article's strongest words and its actors.
 
         Each posting list contributes its most recently updated stories; the candidates are ranked by the
         article weight they share, and only the best few get the full score.
         """
-        terms = dict(sorted(vector.items(), key=_WEIGHT, reverse=True)[:QUERY_TERMS])
+        terms = dict(strongest[:QUERY_TERMS])
         terms.update((term, weight) for term, weight in vector.items() if term.startswith("@"))
         shared: dict[int, float] = {}
         get = shared.get
@@ -350,9 +353,17 @@ def _cosine(vector: Mapping[str, float], norm: float, profile: Mapping[str, floa
     return dot / (norm * profile_norm) if dot else 0.0
 
 
-def _add_member(story: OpenStory, vector: Mapping[str, float]) -> None:
+def _strongest(vector: Mapping[str, float]) -> list[tuple[str, float]]:
+    """The terms the query and a member are made of, strongest first: sorted once for both."""
+    return sorted(vector.items(), key=_WEIGHT, reverse=True)[:_STRONGEST]
+
+
+_STRONGEST = max(QUERY_TERMS, MEMBER_TERMS)
+
+
+def _add_member(story: OpenStory, strongest: list[tuple[str, float]]) -> None:
     """Keep the strongest terms of the newest members: a follow-up may resemble one of them more than the whole."""
-    member = dict(sorted(vector.items(), key=_WEIGHT, reverse=True)[:MEMBER_TERMS])
+    member = dict(strongest[:MEMBER_TERMS])
     story.members.append(member)
     story.member_norms.append(_norm(member))
     if len(story.members) > MAX_MEMBERS:
