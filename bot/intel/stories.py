@@ -38,6 +38,7 @@ MAX_POSTINGS = 64      # per term, the most recently updated stories
 # to 0.91; fewer candidates always raise it there, as the generator's events are alike), at 15-22% less clustering
 # time.
 SCORED_CANDIDATES = 2
+SORTED_TERMS = max(QUERY_TERMS, MEMBER_TERMS)  # an article's strongest terms, sorted once for both (`_strongest`)
 IDF_PRIOR = 20.0
 MEMBER_FACTOR = 0.9
 MAX_MEMBERS = 1
@@ -175,10 +176,10 @@ class StoryIndex:
             story = OpenStory(id=new_story_id, label=signal.title, label_article_id=signal.article_id,
                               first_seen=signal.published, last_seen=signal.published)
             self._stories[story.id] = story
-            vector = self.weigh(signal.terms)  # one more open story: the IDF moved
+            vector = self.weigh(signal.terms)  # one more open story: the IDF moved (and the terms' order may have)
             norm = _norm(vector)
-            strongest = None
-        self._add_to(story, signal, domains, vector, norm, strongest)
+        # A new story's first article leaves no member, so its terms need not be sorted again.
+        self._add_to(story, signal, domains, vector, norm, None if created else strongest)
         return Assignment(story, created, score)
 
     def add_to(self, story: OpenStory, signal: ArticleSignal, domains: Iterable[str] = ()) -> None:
@@ -187,7 +188,8 @@ class StoryIndex:
 
     def _add_to(self, story: OpenStory, signal: ArticleSignal, domains: Iterable[str], vector: dict[str, float],
                 norm: float | None = None, strongest: list[tuple[str, float]] | None = None) -> None:
-        """`norm` and `strongest` are the vector's, when the caller has them."""
+        """Fold the article (its weighted `vector`) into the story: counts, profile and index, label, newest member.
+        `norm` and `strongest` are the vector's (`_norm`, `_strongest`) when the caller has them already."""
         story.article_count += 1
         story.first_seen = min(story.first_seen, signal.published)
         story.last_seen = max(story.last_seen, signal.published)
@@ -355,10 +357,7 @@ def _cosine(vector: Mapping[str, float], norm: float, profile: Mapping[str, floa
 
 def _strongest(vector: Mapping[str, float]) -> list[tuple[str, float]]:
     """The terms the query and a member are made of, strongest first: sorted once for both."""
-    return sorted(vector.items(), key=_WEIGHT, reverse=True)[:_STRONGEST]
-
-
-_STRONGEST = max(QUERY_TERMS, MEMBER_TERMS)
+    return sorted(vector.items(), key=_WEIGHT, reverse=True)[:SORTED_TERMS]
 
 
 def _add_member(story: OpenStory, strongest: list[tuple[str, float]]) -> None:
