@@ -57,8 +57,15 @@ def test_never_adds_text_and_keeps_a_prefix(text: str) -> None:
     assert text.startswith(kept)
 
 
-_CALL = st.builds(lambda call, rest, end: call[0].upper() + call[1:] + rest + end,
-                  st.sampled_from(CALLS_TO_ACTION), st.sampled_from(["the Ukraine briefing", " us on X", "Telegram"]),
+def _call(call: str, rest: str, end: str) -> str:
+    """A call to action as a sentence: one that is a whole sentence already ("subscribe.") takes no more words
+    (with them it would be two, "Subscribe. us on X.", the second not a call)."""
+    call = call[0].upper() + call[1:]
+    return call if call.endswith(".") else call + rest + end
+
+
+_CALL = st.builds(_call, st.sampled_from(CALLS_TO_ACTION),
+                  st.sampled_from(["the Ukraine briefing", " us on X", "Telegram"]),
                   st.sampled_from([".", "!", " here.", ""]))
 _GAP = st.sampled_from([" ", "\n", "  \n\n", " \t"])
 
