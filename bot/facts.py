@@ -43,6 +43,8 @@ from bot.intel.textfeatures import title_template
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+InputT = TypeVar("InputT")
+ResultT = TypeVar("ResultT")
 Template = tuple[str, tuple[str, ...]]  # a headline with its figures masked, and the figures
 Analysis = tuple[ArticleIntel, Template]
 _PARENT_CHECK_S = 1.0
@@ -216,6 +218,11 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(0)
 
 
+def _analysis_of_nothing(text: tuple[str, str]) -> Analysis:
+    """What stands in for the analysis of a text that kills a worker: that of an empty text."""
+    return analysis_of("", "")
+
+
 def _warm_up() -> None:
     """Build the gazetteer and the lexicons once per worker, before its first feed."""
     default_analyst().describe("", "")
@@ -294,8 +301,36 @@ class AnalysisPool:
         return facts
 
     async def analyses(self, texts: Sequence[tuple[str, str]]) -> tuple[Analysis, ...] | None:
-        """`analyses_of(texts)` on a worker, or None when there is none (the pipeline analyses them itself)."""
-        return await self._run(analyses_of, tuple(texts))
+        """`analyses_of(texts)` on a worker, or None when there is none (the pipeline analyses them itself).
+
+        A text that kills a worker even on its own gets the analysis of an empty text (no actors, no terms, the
+        domain "other": its article stays searchable, in a story of its own) rather than failing the whole chunk:
+        the queue is analysed in order, so a chunk that always failed would hold back every article after it."""
+        return await self._map_sparing(analyses_of, tuple(texts), _analysis_of_nothing)
+
+    async def _map_sparing(self, function: Callable[[tuple[InputT, ...]], tuple[ResultT, ...]],
+                           items: tuple[InputT, ...],
+                           spared: Callable[[InputT], ResultT]) -> tuple[ResultT, ...] | None:
+        """`function(items)` (one result per item) on a worker. If an input kills a worker on its own, its halves
+        run alone, down to the items that do, and each of those gets `spared(item)`, computed here."""
+        try:
+            return await self._run(function, items)
+        except WorkerCrashed:
+            return await self._apart(function, items, spared)
+
+    async def _apart(self, function: Callable[[tuple[InputT, ...]], tuple[ResultT, ...]],
+                     items: tuple[InputT, ...], spared: Callable[[InputT], ResultT]) -> tuple[ResultT, ...]:
+        """`_map_sparing` once the whole has killed a worker: the halves on a worker of their own."""
+        if len(items) == 1:
+            log.warning("an input killed an analysis worker on its own; it gets a stand-in result: %.120r", items[0])
+            return (spared(items[0]),)
+        results: list[ResultT] = []
+        for half in (items[:len(items) // 2], items[len(items) // 2:]):
+            try:
+                results.extend(await self._run_alone(function, half))
+            except WorkerCrashed:
+                results.extend(await self._apart(function, half, spared))
+        return tuple(results)
 
     def _unchanged(self, feed_id: int | None) -> bytes:
         return self._last_digests.get(feed_id, b"") if feed_id is not None else b""

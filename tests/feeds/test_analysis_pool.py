@@ -161,6 +161,23 @@ async def test_only_the_input_that_kills_a_worker_is_blamed_and_it_never_runs_he
         assert _same(await pool.prepare(BODY), prepare_feed(BODY))
 
 
+def _double_each(values: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(_crash_on(value) for value in values)
+
+
+async def test_an_input_that_kills_a_worker_on_its_own_gets_a_stand_in_and_the_others_their_results() -> None:
+    async with AnalysisPool(1) as pool:
+        assert await pool._map_sparing(_double_each, (1, 2, 13, 4, 5), lambda value: -value) == (2, 4, -13, 8, 10)
+        assert await pool._map_sparing(_double_each, (13,), lambda value: -value) == (-13,)
+        assert pool.active and pool._isolation is None  # the extra worker is gone once nothing needs it
+        assert await pool._map_sparing(_double_each, (3, 4), lambda value: -value) == (6, 8)
+
+
+async def test_without_workers_there_is_nothing_to_spare() -> None:
+    async with AnalysisPool(0) as pool:
+        assert await pool._map_sparing(_double_each, (1, 13), lambda value: -value) is None
+
+
 async def test_pipeline_rejects_facts_that_do_not_match_the_items(storage: SqliteStorage) -> None:
     feed, _ = await add_or_get_feed(storage, "https://a.example/rss", interval_s=900, now=NOW)
     pipeline = await Pipeline.create(storage, now=NOW)

@@ -168,6 +168,32 @@ async def test_the_analysis_can_run_on_a_worker(storage: SqliteStorage) -> None:
     assert asked == [4, 3]
 
 
+async def test_a_text_that_kills_the_analysis_is_stored_untagged_and_the_queue_goes_on(storage: SqliteStorage) -> None:
+    """What `AnalysisPool.analyses` gives a text that kills a worker on its own: the analysis of an empty text."""
+    from bot.facts import _analysis_of_nothing, analyses_of
+
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    stored = await pipeline.process(_items(feeds, NEWS), now=NOW, backlog=True)
+    poison = stored[2].article_id  # "Tehran and Moscow agree drone co-production": it would join NEWS[0]'s story
+
+    async def sparing(texts):
+        return tuple(_analysis_of_nothing(text) if text[0] == NEWS[2][1] else analyses_of([text])[0]
+                     for text in texts)
+
+    assert await pipeline.analyse_backlog(now=NOW, analyser=sparing, chunk=4) == len(NEWS)
+    assert await storage.analysis_queue(10) == []
+    articles = await storage.get_articles([item.article_id for item in stored])
+    assert all(article.story_id is not None for article in articles.values())
+    others = {articles[item.article_id].story_id for item in stored if item.article_id != poison}
+    assert articles[poison].story_id not in others  # a story of its own
+    assert articles[stored[0].article_id].story_id == articles[stored[4].article_id].story_id  # the rest as ever
+    tags = await storage.article_tags([item.article_id for item in stored])
+    assert [(tag.kind, tag.tag) for tag in tags if tag.article_id == poison] == [("domain", "other")]
+    assert {tag.article_id for tag in tags} >= {item.article_id for item in stored if item.article_id != poison
+                                                 and item.duplicate_of is None}
+
+
 async def test_a_queue_that_cannot_be_analysed_does_not_block_live_feeds(storage: SqliteStorage,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     feeds = await _feeds(storage)
