@@ -312,16 +312,29 @@ class AnalysisPool:
                            items: tuple[InputT, ...],
                            spared: Callable[[InputT], ResultT]) -> tuple[ResultT, ...] | None:
         """`function(items)` (one result per item) on a worker. If an input kills a worker on its own, its halves
-        run alone, down to the items that do, and each of those gets `spared(item)`, computed here."""
+        run alone, down to the items that do, and each of those gets `spared(item)`, computed here. Raises
+        `WorkerCrashed` when a worker cannot run even an empty input: then no item is to blame."""
         try:
             return await self._run(function, items)
         except WorkerCrashed:
+            pass
+        self._isolated_waiting += 1  # one worker for the whole search, started again only after a crash
+        try:
             return await self._apart(function, items, spared)
+        finally:
+            self._release_isolation()
 
     async def _apart(self, function: Callable[[tuple[InputT, ...]], tuple[ResultT, ...]],
                      items: tuple[InputT, ...], spared: Callable[[InputT], ResultT]) -> tuple[ResultT, ...]:
-        """`_map_sparing` once the whole has killed a worker: the halves on a worker of their own."""
+        """`_map_sparing` once `items` has killed a worker on its own: its halves, each alone."""
+        if self._executor is None:
+            raise RuntimeError("the analysis pool was closed")
+        if not items:
+            return await self._run_alone(function, items)  # WorkerCrashed again: no input is to blame
         if len(items) == 1:
+            # A worker that dies on an empty input too dies whatever it is given (a failing start, the OOM killer):
+            # WorkerCrashed then, and the items keep their turn for the next try, rather than all getting stand-ins.
+            await self._run_alone(function, ())
             log.warning("an input killed an analysis worker on its own; it gets a stand-in result: %.120r", items[0])
             return (spared(items[0]),)
         results: list[ResultT] = []
@@ -368,7 +381,11 @@ class AnalysisPool:
                     self._isolation = None
                     raise WorkerCrashed("the feed crashed the parser (an analysis worker died reading it)") from None
         finally:
-            self._isolated_waiting -= 1
-            if not self._isolated_waiting and self._isolation is not None:
-                self._isolation.shutdown(wait=False)
-                self._isolation = None
+            self._release_isolation()
+
+    def _release_isolation(self) -> None:
+        """One caller fewer needs the extra worker; the last one to go shuts it down."""
+        self._isolated_waiting -= 1
+        if not self._isolated_waiting and self._isolation is not None:
+            self._isolation.shutdown(wait=False)
+            self._isolation = None

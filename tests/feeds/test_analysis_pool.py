@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.facts import AnalysisPool, EntryKeys, PackedFacts, PreparedFeed, WorkerCrashed, facts_of, prepare_feed
+import bot.facts as facts_module
+from bot.facts import (
+    Analysis, AnalysisPool, EntryKeys, PackedFacts, PreparedFeed, WorkerCrashed, analyses_of, analysis_of, facts_of,
+    prepare_feed,
+)
 from bot.feeds.fetcher import Fetcher
 from bot.feeds.ingest import IngestService
 from bot.feeds.parser import FeedParseError, parse_feed
@@ -171,6 +175,37 @@ async def test_an_input_that_kills_a_worker_on_its_own_gets_a_stand_in_and_the_o
         assert await pool._map_sparing(_double_each, (13,), lambda value: -value) == (-13,)
         assert pool.active and pool._isolation is None  # the extra worker is gone once nothing needs it
         assert await pool._map_sparing(_double_each, (3, 4), lambda value: -value) == (6, 8)
+
+
+def _always_crash(values: tuple[int, ...]) -> tuple[int, ...]:
+    """What a worker that cannot start, or that the OOM killer takes every time, does with any input."""
+    os._exit(3)
+
+
+async def test_workers_that_die_on_anything_blame_no_input() -> None:
+    async with AnalysisPool(1) as pool:
+        with pytest.raises(WorkerCrashed):
+            await pool._map_sparing(_always_crash, (1, 2, 3), lambda value: -value)
+        with pytest.raises(WorkerCrashed):
+            await pool._map_sparing(_always_crash, (), lambda value: -value)
+        assert pool.active and pool._isolation is None
+        assert await pool._map_sparing(_double_each, (3,), lambda value: -value) == (6,)
+
+
+def _analyses_killed_by_poison(texts: tuple[tuple[str, str], ...]) -> tuple[Analysis, ...]:
+    if any(title == "POISON" for title, _ in texts):
+        os._exit(3)
+    return analyses_of(texts)
+
+
+async def test_the_backlogs_analyses_give_a_text_that_kills_a_worker_the_analysis_of_nothing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = (("Iran and Russia sign a drone deal", "Tehran and Moscow agreed on Tuesday."), ("POISON", "x"),
+             ("Floods in Bangladesh", "Monsoon floods displaced thousands in Sylhet."))
+    monkeypatch.setattr(facts_module, "analyses_of", _analyses_killed_by_poison)  # looked up by name on the worker
+    async with AnalysisPool(1) as pool:
+        analyses = await pool.analyses(texts)
+    assert analyses == (*analyses_of(texts[:1]), analysis_of("", ""), *analyses_of(texts[2:]))
 
 
 async def test_without_workers_there_is_nothing_to_spare() -> None:

@@ -168,7 +168,8 @@ async def test_the_analysis_can_run_on_a_worker(storage: SqliteStorage) -> None:
     assert asked == [4, 3]
 
 
-async def test_a_text_that_kills_the_analysis_is_stored_untagged_and_the_queue_goes_on(storage: SqliteStorage) -> None:
+async def test_a_text_that_kills_the_analysis_is_filed_alone_as_other_and_the_queue_goes_on(
+        storage: SqliteStorage) -> None:
     """What `AnalysisPool.analyses` gives a text that kills a worker on its own: the analysis of an empty text."""
     from bot.facts import _analysis_of_nothing, analyses_of
 
