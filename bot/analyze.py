@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.facts import analysis_of
 from bot.feeds.identity import display_guid, effective_published
 from bot.feeds.models import ParsedFeed
 from bot.feeds.parser import FeedParseError, parse_feed
-from bot.intel.analyst import default_analyst
 from bot.pipeline import Incoming, Pipeline, ProcessedItem
 from storage.base import Storage
 
@@ -108,7 +108,7 @@ async def _guids_of(storage: Storage, processed: list[ProcessedItem]) -> dict[in
 def _describe(item: ProcessedItem, feed_name: str, guids: dict[int, str | None]) -> AnalyzedItem:
     entry = item.incoming.entry
     # An unchanged repeat is not analysed again by the pipeline; the contract still reports its tags.
-    intel = item.intel or default_analyst().describe(entry.title, entry.summary)
+    intel = item.intel or analysis_of(entry.title, entry.summary)[0]
     return AnalyzedItem(
         guid=display_guid(entry), link=entry.link, feed=feed_name,
         duplicate_of=guids.get(item.duplicate_of) if item.duplicate_of else None,

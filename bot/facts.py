@@ -140,8 +140,21 @@ def facts_of(entry: ParsedEntry, analyst: Analyst | None = None, content_hash: s
 
 
 def analysis_of(title: str, summary: str, analyst: Analyst | None = None) -> Analysis:
-    """What the pipeline reads out of a title and text: the intel, and the headline's template."""
-    return (analyst or default_analyst()).describe(title, summary), title_template(title)
+    """What the pipeline reads out of a title and text: the intel, and the headline's template.
+
+    A text the analysis fails on (an error in Sitrep's own code, met by some unforeseen input) costs that text its
+    tags, never its feed or the backlog's queue: the error is logged and the text gets the analysis of an empty
+    text (no actors, the domain "other", a story of its own; still stored and searchable). Otherwise a feed would
+    fail at every poll, and a queue chunk at every cycle, for one article. When an empty text fails too, the
+    analyst itself is broken and no text is to blame: that error is raised."""
+    analyst = analyst or default_analyst()
+    try:
+        return analyst.describe(title, summary), title_template(title)
+    except Exception:
+        if not title and not summary:
+            raise
+        log.exception("analysing the article titled %.80r failed; it is filed without tags", title)
+        return analysis_of("", "", analyst)
 
 
 def analyses_of(texts: Sequence[tuple[str, str]], analyst: Analyst | None = None) -> tuple[Analysis, ...]:

@@ -268,3 +268,82 @@ async def test_a_first_fetch_grouped_with_live_feeds_is_analysed_on_the_way_in(s
     assert planned == [(True, ["new", "new"]), (False, ["new"])]
     stored = await storage.get_articles([item.article_id for item in first_fetch + live])
     assert [stored[item.article_id].backlog for item in first_fetch + live] == [True, True, False]
+
+
+def _fails_on(monkeypatch: pytest.MonkeyPatch, title: str) -> None:
+    """The analyst raises on the text with `title`, as a bug in Sitrep's own analysis would."""
+    from bot.intel.analyst import Analyst
+
+    describe = Analyst.describe
+
+    def failing(self, text_title: str, summary: str):
+        if text_title == title:
+            raise IndexError("an analysis bug")
+        return describe(self, text_title, summary)
+
+    monkeypatch.setattr(Analyst, "describe", failing)
+
+
+async def test_a_text_the_analysis_fails_on_is_filed_alone_as_other_and_the_queue_goes_on(
+        storage: SqliteStorage, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """An error (not a crash) in the analysis of one queued text used to fail its whole chunk at every cycle."""
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    stored = await pipeline.process(_items(feeds, NEWS), now=NOW, backlog=True)
+    failing = stored[2].article_id
+    _fails_on(monkeypatch, NEWS[2][1])
+
+    assert await pipeline.analyse_backlog(now=NOW, chunk=4) == len(NEWS)
+    assert await storage.analysis_queue(10) == []
+    articles = await storage.get_articles([item.article_id for item in stored])
+    others = {articles[item.article_id].story_id for item in stored if item.article_id != failing}
+    assert articles[failing].story_id is not None and articles[failing].story_id not in others
+    assert articles[stored[0].article_id].story_id == articles[stored[4].article_id].story_id
+    tags = await storage.article_tags([item.article_id for item in stored])
+    assert [(tag.kind, tag.tag) for tag in tags if tag.article_id == failing] == [("domain", "other")]
+    assert {"RU", "IR"} <= {tag.tag for tag in tags if tag.article_id == stored[0].article_id}
+    assert "Tehran and Moscow agree drone co-production" in caplog.text and "IndexError" in caplog.text
+
+
+async def test_a_live_item_the_analysis_fails_on_is_stored_untagged_and_its_feed_goes_on(
+        storage: SqliteStorage, monkeypatch: pytest.MonkeyPatch) -> None:
+    feeds = await _feeds(storage)
+    pipeline = await Pipeline.create(storage, now=T0)
+    _fails_on(monkeypatch, NEWS[2][1])
+
+    results = await pipeline.process(_items(feeds, NEWS), now=NOW)
+    assert [item.kind for item in results] == ["new"] * len(NEWS)
+    failing = results[2]
+    assert failing.intel is not None and failing.intel.actors == () and failing.intel.domains.domains == ("other",)
+    assert failing.story_id not in {item.story_id for item in results if item is not failing}
+    assert results[0].story_id == results[4].story_id  # the rest analysed as ever
+    assert results[0].intel is not None and {"RU", "IR"} <= set(results[0].intel.countries)
+
+
+def test_an_analyst_that_fails_on_an_empty_text_too_is_broken_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No text is to blame then: every article would be filed untagged, so the error is raised instead."""
+    from bot.facts import analyses_of, describe_entries
+    from bot.intel.analyst import Analyst
+
+    def broken(self, title: str, summary: str):
+        raise LookupError("the gazetteer did not load")
+
+    monkeypatch.setattr(Analyst, "describe", broken)
+    with pytest.raises(LookupError):
+        analyses_of([("Russia and Iran sign a deal", "Moscow and Tehran signed it.")])
+    with pytest.raises(LookupError):
+        describe_entries([ParsedEntry("g", "https://a.example/1", "Russia and Iran sign a deal", "Text.", T0)])
+
+
+def test_a_worker_describes_the_rest_of_a_feed_whose_one_entry_the_analysis_fails_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`describe_entries` is what an analysis worker runs for a feed: one bad entry used to fail the feed."""
+    from bot.facts import EntryFacts, analysis_of, describe_entries
+
+    entries = [ParsedEntry(f"g{index}", f"https://a.example/{index}", title, body, T0)
+               for index, (_, title, body, _) in enumerate(NEWS[:3])]
+    _fails_on(monkeypatch, NEWS[1][1])
+    facts = describe_entries(entries).facts
+    assert all(isinstance(fact, EntryFacts) for fact in facts)
+    assert [fact.intel for fact in facts] == [analysis_of(NEWS[0][1], NEWS[0][2])[0], analysis_of("", "")[0],
+                                              analysis_of(NEWS[2][1], NEWS[2][2])[0]]
