@@ -40,6 +40,7 @@ from bot.feeds.urls import canonical_link
 from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
 from bot.intel.publishers import publisher_of
 from bot.intel.textfeatures import title_template
+from bot.logging_setup import configure_worker_logging
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -217,8 +218,10 @@ def _pickled(function: Callable[[object], T], argument: object) -> bytes:
     return pickle.dumps(function(argument), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _start_worker(parent: int) -> None:
-    """Runs first in every worker: leave with the parent, and build the lexicons before the first feed."""
+def _start_worker(parent: int, log_level: int) -> None:
+    """Runs first in every worker: log as the parent does, leave with the parent, and build the lexicons before
+    the first feed."""
+    configure_worker_logging(log_level)
     threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-parent", daemon=True).start()
     _warm_up()
 
@@ -278,7 +281,7 @@ class AnalysisPool:
         # "spawn": a fork of a process that runs aiosqlite's and aiohttp's threads could inherit held locks.
         return concurrent.futures.ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-            initargs=(os.getpid(),))
+            initargs=(os.getpid(), logging.getLogger().getEffectiveLevel()))
 
     async def __aexit__(self, *exc_info: object) -> None:
         self.close()

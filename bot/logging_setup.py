@@ -30,12 +30,29 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+WORKER_LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s [analysis worker %(process)d]: %(message)s"
+
+
 def configure_logging(level: str, secrets: list[str]) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.addFilter(RedactSecrets(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     for noisy in ("discord.http", "discord.gateway", "aiosqlite", "asyncio", "matplotlib"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+
+
+def configure_worker_logging(level: int) -> None:
+    """An analysis worker's logging: the parent's level and format, on the stderr it shares with the parent.
+
+    Why: a worker is a fresh interpreter ("spawn"), whose records would otherwise reach stderr bare (no time, no
+    level, no logger) or not at all below WARNING. Workers read feed text only, never a secret, so nothing to
+    redact."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(WORKER_LOG_FORMAT))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import pickle
 import signal
@@ -190,6 +191,29 @@ async def test_workers_that_die_on_anything_blame_no_input() -> None:
             await pool._map_sparing(_always_crash, (), lambda value: -value)
         assert pool.active and pool._isolation is None
         assert await pool._map_sparing(_double_each, (3,), lambda value: -value) == (6,)
+
+
+def _log(records: tuple[tuple[int, str], ...]) -> int:
+    """Log on a worker, as its analysis does when a text makes it fail; the worker's pid."""
+    for level, message in records:
+        logging.getLogger("bot.facts").log(level, message)
+    return os.getpid()
+
+
+async def test_a_worker_logs_at_the_parents_level_in_the_parents_format(capfd: pytest.CaptureFixture[str]) -> None:
+    """A worker is a fresh interpreter: without this its records reach stderr bare, or not at all below WARNING."""
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.INFO)
+    try:
+        async with AnalysisPool(1) as pool:
+            pid = await pool._run(_log, ((logging.DEBUG, "not at this level"), (logging.INFO, "a text failed")))
+    finally:
+        root.setLevel(level)
+    err = capfd.readouterr().err
+    assert pid != os.getpid()
+    assert f" INFO    bot.facts [analysis worker {pid}]: a text failed\n" in err
+    assert "not at this level" not in err
 
 
 def _analyses_killed_by_poison(texts: tuple[tuple[str, str], ...]) -> tuple[Analysis, ...]:
