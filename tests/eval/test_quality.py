@@ -9,18 +9,16 @@ import pytest
 from .scoring import (COUNTRY_F1_MIN, DEDUP_MIN, DOMAIN_HIT_MIN, DOMAINS_MEAN_MAX, ITEM_SET_FILES, STORY_F1_MIN,
                       AnalyzeError, score_items)
 
-SETS = ITEM_SET_FILES
-
 
 @functools.lru_cache(maxsize=None)
 def _score(name):
     try:
-        return score_items(SETS[name])
+        return score_items(ITEM_SET_FILES[name])
     except AnalyzeError as e:
         return e
 
 
-@pytest.fixture(params=sorted(SETS))
+@pytest.fixture(params=sorted(ITEM_SET_FILES))
 def set_name(request):
     return request.param
 
