@@ -1,4 +1,5 @@
-"""Logging, configured once by the CLI: one line per record on stderr, secrets redacted."""
+"""Logging, configured once by the CLI: one line per record on stderr, secrets redacted; analysis workers log
+the same way, at the same level (`configure_worker_logging`)."""
 
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ def configure_logging(level: str, secrets: list[str]) -> None:
 
 
 def configure_worker_logging(level: int) -> None:
-    """An analysis worker's logging: the parent's level and format, on the stderr it shares with the parent.
+    """An analysis worker's logging: the parent's level, and its format with the worker's pid, on the stderr it
+    shares with the parent.
 
     Why: a worker is a fresh interpreter ("spawn"), whose records would otherwise reach stderr bare (no time, no
     level, no logger) or not at all below WARNING. Workers read feed text only, never a secret, so nothing to

@@ -194,26 +194,57 @@ async def test_workers_that_die_on_anything_blame_no_input() -> None:
 
 
 def _log(records: tuple[tuple[int, str], ...]) -> int:
-    """Log on a worker, as its analysis does when a text makes it fail; the worker's pid."""
+    """Log on a worker (the analysis logs there when a text makes it fail); the worker's pid."""
     for level, message in records:
         logging.getLogger("bot.facts").log(level, message)
     return os.getpid()
 
 
-async def test_a_worker_logs_at_the_parents_level_in_the_parents_format(capfd: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("parent_level", "shown", "hidden"), [
+    (logging.DEBUG, "DEBUG", "nothing"),   # lower than a fresh interpreter's WARNING: the level is passed on
+    (logging.WARNING, "WARNING", "INFO"),
+])
+async def test_a_worker_logs_at_the_parents_level_in_the_parents_format(
+        capfd: pytest.CaptureFixture[str], parent_level: int, shown: str, hidden: str) -> None:
     """A worker is a fresh interpreter: without this its records reach stderr bare, or not at all below WARNING."""
     root = logging.getLogger()
     level = root.level
-    root.setLevel(logging.INFO)
+    root.setLevel(parent_level)
     try:
         async with AnalysisPool(1) as pool:
-            pid = await pool._run(_log, ((logging.DEBUG, "not at this level"), (logging.INFO, "a text failed")))
+            pid = await pool._run(_log, tuple((getattr(logging, name), f"a {name} line")
+                                             for name in ("DEBUG", "INFO", "WARNING") if name in (shown, hidden)))
     finally:
         root.setLevel(level)
     err = capfd.readouterr().err
     assert pid != os.getpid()
-    assert f" INFO    bot.facts [analysis worker {pid}]: a text failed\n" in err
-    assert "not at this level" not in err
+    assert f" {shown:<7} bot.facts [analysis worker {pid}]: a {shown} line\n" in err
+    assert f"a {hidden} line" not in err
+
+
+def _analyses_failing_on(texts: tuple[tuple[str, str], ...]) -> tuple[Analysis, ...]:
+    """`analyses_of` on a worker whose analyst raises on one title (patched there: a worker is its own process)."""
+    from bot.intel.analyst import Analyst
+
+    describe = Analyst.describe
+
+    def failing(self: Analyst, title: str, summary: str):  # type: ignore[no-untyped-def]
+        if title == "FAILS":
+            raise ValueError("an analysis bug")
+        return describe(self, title, summary)
+
+    Analyst.describe = failing  # type: ignore[method-assign]
+    return analyses_of(texts)
+
+
+async def test_a_text_the_analysis_raises_on_gets_a_stand_in_on_a_worker(capfd: pytest.CaptureFixture[str]) -> None:
+    texts = (("Russia and Iran sign a drone deal", "Moscow and Tehran signed it."), ("FAILS", "Anything."),
+             ("Floods displace thousands in Bangladesh", "Monsoon floods hit Sylhet."))
+    async with AnalysisPool(1) as pool:
+        analyses = await pool._map_sparing(_analyses_failing_on, texts, facts_module._analysis_of_nothing)
+        assert pool._isolation is None  # no worker died: nothing was run alone
+    assert analyses == (analyses_of(texts[:1])[0], analysis_of("", ""), analyses_of(texts[2:])[0])
+    assert "analysing the article titled 'FAILS' failed; it is filed without tags" in capfd.readouterr().err
 
 
 def _analyses_killed_by_poison(texts: tuple[tuple[str, str], ...]) -> tuple[Analysis, ...]:
