@@ -17,7 +17,6 @@ never stored because its batch failed), it computes the facts itself.
 from __future__ import annotations
 
 import asyncio
-import collections
 import concurrent.futures
 import functools
 import hashlib
@@ -146,43 +145,19 @@ def analysis_of(title: str, summary: str, analyst: Analyst | None = None) -> Ana
 
     A text the analysis fails on (an error in Sitrep's own code, met by some unforeseen input) costs that text its
     tags, never its feed or the backlog's queue: the error is logged and the text gets the analysis of an empty
-    text (no actors, the domain "other", a story of its own; still stored and searchable). Otherwise a feed would
-    fail at every poll, and a queue chunk at every cycle, for one article. But a stand-in is for good (nothing is
-    analysed again), so when failures are common (`_FAILURES`) the error is raised instead: a bug that meets many
-    texts fails their feeds and leaves the queue queued, loudly, rather than filing them all untagged. So does an
-    analyst that fails on an empty text too: no text is to blame then."""
+    text (no actors, the domain "other", a story of its own; still stored and searchable). Otherwise one article
+    would fail its feed at every poll (until the feed is disabled) and its queue chunk at every cycle (holding back
+    every article queued after it). The price: nothing is analysed again, so a bug that meets many texts files
+    them all untagged for good, each with its error logged. When an empty text fails too, the analyst itself is
+    broken and no text is to blame: that error is raised."""
     analyst = analyst or default_analyst()
     try:
-        analysis = analyst.describe(title, summary), title_template(title)
+        return analyst.describe(title, summary), title_template(title)
     except Exception:
-        if not title and not summary or not _FAILURES.spare():
+        if not title and not summary:
             raise
         log.exception("analysing the article titled %.80r failed; it is filed without tags", title)
         return analysis_of("", "", analyst)
-    _FAILURES.succeeded()
-    return analysis
-
-
-class _RecentFailures:
-    """Whether the analyses that failed lately are few enough to spare a failing text: at most `most` of the
-    last `window` analyses in this process. One odd text among many is spared; a bug that meets every text, or
-    one text in a few, trips this after at most `most` stand-ins, and those are usually discarded with it (a
-    feed's entries and a queue chunk are each stored whole or not at all)."""
-
-    def __init__(self, window: int = 20, most: int = 2) -> None:
-        self._outcomes: collections.deque[bool] = collections.deque(maxlen=window)
-        self._most = most
-
-    def succeeded(self) -> None:
-        self._outcomes.append(False)
-
-    def spare(self) -> bool:
-        """Record a failure; True when it may be spared."""
-        self._outcomes.append(True)
-        return sum(self._outcomes) <= self._most
-
-
-_FAILURES = _RecentFailures()
 
 
 def analyses_of(texts: Sequence[tuple[str, str]], analyst: Analyst | None = None) -> tuple[Analysis, ...]:
