@@ -40,7 +40,7 @@ from bot.feeds.urls import canonical_link
 from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
 from bot.intel.publishers import publisher_of
 from bot.intel.textfeatures import title_template
-from bot.logging_setup import configure_worker_logging
+from bot.logging_setup import WORKER_LOG_FORMAT, configure_logging
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -223,7 +223,7 @@ def _pickled(function: Callable[[object], T], argument: object) -> bytes:
 def _start_worker(parent: int, log_level: int) -> None:
     """Runs first in every worker: log as the parent does, leave with the parent, and build the lexicons before
     the first feed."""
-    configure_worker_logging(log_level)
+    configure_logging(log_level, [], WORKER_LOG_FORMAT)
     threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-parent", daemon=True).start()
     _warm_up()
 

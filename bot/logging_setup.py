@@ -1,5 +1,5 @@
 """Logging, configured once by the CLI: one line per record on stderr, secrets redacted; analysis workers log
-the same way, at the same level (`configure_worker_logging`)."""
+the same way, at the same level."""
 
 from __future__ import annotations
 
@@ -35,26 +35,15 @@ LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 WORKER_LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s [analysis worker %(process)d]: %(message)s"
 
 
-def configure_logging(level: str, secrets: list[str]) -> None:
+def configure_logging(level: str | int, secrets: list[str], log_format: str = LOG_FORMAT) -> None:
+    """One line per record on stderr, `secrets` redacted. Analysis workers call it too (`WORKER_LOG_FORMAT`, no
+    secrets: they read feed text only), as each is a fresh interpreter ("spawn") whose records would otherwise
+    reach stderr bare (no time, level or logger) or not at all below WARNING."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.setFormatter(logging.Formatter(log_format))
     handler.addFilter(RedactSecrets(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     for noisy in ("discord.http", "discord.gateway", "aiosqlite", "asyncio", "matplotlib"):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
-
-
-def configure_worker_logging(level: int) -> None:
-    """An analysis worker's logging: the parent's level, and its format with the worker's pid, on the stderr it
-    shares with the parent.
-
-    Why: a worker is a fresh interpreter ("spawn"), whose records would otherwise reach stderr bare (no time, no
-    level, no logger) or not at all below WARNING. Workers read feed text only, never a secret, so nothing to
-    redact."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(WORKER_LOG_FORMAT))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
