@@ -15,7 +15,7 @@ stream (`--days 14`) is slower per article.
 
 1. Fill: the stream goes through the pipeline as a poller hands it over (per feed, at most 40 new items; no
    repeats) until the first level (10,000 articles) is stored.
-2. Measure: the next `--window` articles arrive as a poller hands them over: per feed, at most 40 new items plus
+2. Measure: the next `--window` articles (20,000) arrive as a poller hands them over: per feed, at most 40 new items plus
    repeats of what that feed sent last time (a quarter as many, unchanged; one batch in ten also carries an
    edited item). The analysis pool remembers each feed's last batch, as it remembers a feed's last fetch in
    ingest, so its workers skip the unchanged repeats. rate = new articles stored per second of wall time
@@ -71,6 +71,10 @@ AHEAD = 2 * GROUP_FEEDS  # batches described ahead of the pipeline (as many feed
 FEED_BATCH_NEW = 40
 REPEAT_SHARE = 0.25
 UPDATE_EVERY = 10
+# Articles per measurement. A window of 5,000 lasted about 1.3 s, and its rate moved with how many of its 17-28
+# commits happened to carry SQLite's automatic WAL checkpoint (8-19 ms each, 2 to 9 of them; bench/README.md),
+# up to about a tenth of the window, and with the machine's short slow spells. 20,000 (about 5.5 s) averages more.
+WINDOW = 20_000
 QUERY_RUNS = 50
 
 
@@ -301,7 +305,7 @@ async def read_side(storage, database: Path, end: datetime) -> dict[str, object]
 
 async def run(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
     levels = (2_000, 20_000) if args.quick else (10_000, 100_000)
-    window = args.window or (1_000 if args.quick else 5_000)
+    window = args.window or (1_000 if args.quick else WINDOW)
     database = workdir / "analyze.db"
     storage = await open_storage(database)
     end = datetime.now(UTC) - timedelta(minutes=10)
@@ -348,7 +352,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="2,000 and 20,000 articles instead of 10k and 100k")
-    parser.add_argument("--window", type=int, default=0, help="articles per measurement (default 5,000; quick 1,000)")
+    parser.add_argument("--window", type=int, default=0, help=f"articles per measurement (default {WINDOW:,}; quick 1,000)")
     parser.add_argument("--outlets", type=int, default=100, help="feeds the articles come from")
     parser.add_argument("--days", type=float, default=90.0,
                         help="days the articles are spread over (default 90: the retention period, so 100,000 "
