@@ -203,15 +203,21 @@ class IngestService:
                        keep_items: bool, in_flight: asyncio.Semaphore) -> None:
         pending: list[FeedFetchState] = []
         finished = False
-        while not finished and (first := await queue.get()) is not None:
-            # Group commit: the feeds already waiting go into the same transaction (one when feeds trickle in).
-            group = [self._parse(first)]
+        carried: _Fetched | None = None  # taken from the queue, but of the other kind than the group before it
+        while not finished and (first := carried if carried is not None else await queue.get()) is not None:
+            # Group commit: the feeds already waiting go into the same transaction (one when feeds trickle in),
+            # as long as they are of one kind, first fetches or live feeds (`_same_kind`).
+            group, carried = [self._parse(first)], None
             while len(group) < GROUP_FEEDS and _entries(group) < GROUP_ENTRIES and not queue.empty():
                 waiting = queue.get_nowait()
                 if waiting is None:
                     finished = True
                     break
-                group.append(self._parse(waiting))
+                parsed = self._parse(waiting)
+                if not _same_kind(group, parsed):
+                    carried = parsed
+                    break
+                group.append(parsed)
             try:
                 feed_reports = await self._store_group(group, pending, cycle, keep_items)
             finally:
@@ -317,6 +323,19 @@ def _unreadable(feed: Feed, exc: Exception) -> _Fetched:
         return _Fetched(feed, error=FetchError(str(exc)))
     log.error("reading feed %s failed", feed.id, exc_info=exc)
     return _Fetched(feed, error=FetchError(f"could not read the feed ({type(exc).__name__})"))
+
+
+def _first_fetch(fetched: _Fetched) -> bool | None:
+    """Whether the feed's entries are its first fetch (a backlog), or None when it brings none to store."""
+    return None if fetched.error is not None or fetched.parsed is None else not fetched.feed.initialised
+
+
+def _same_kind(group: list[_Fetched], fetched: _Fetched) -> bool:
+    """First fetches and live feeds go in separate groups. A first fetch is stored and queued for its analysis,
+    which the analysis workers do afterwards; stored with live entries, it would be analysed then and there, on
+    the event loop (a transaction either defers every analysis or none)."""
+    kind = _first_fetch(fetched)
+    return kind is None or all(_first_fetch(member) in (None, kind) for member in group)
 
 
 def _entries(group: list[_Fetched]) -> int:
