@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import logging
 import random
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -202,22 +203,17 @@ class IngestService:
                        on_feed_done: Callable[[FeedReport], None] | None, cycle: DeliveryCycle | None,
                        keep_items: bool, in_flight: asyncio.Semaphore) -> None:
         pending: list[FeedFetchState] = []
+        aside: deque[_Fetched] = deque()  # taken from the queue while a group of the other kind was formed
         finished = False
-        carried: _Fetched | None = None  # taken from the queue, but of the other kind than the group before it
-        while not finished and (first := carried if carried is not None else await queue.get()) is not None:
-            # Group commit: the feeds already waiting go into the same transaction (one when feeds trickle in),
-            # as long as they are of one kind, first fetches or live feeds (`_same_kind`).
-            group, carried = [self._parse(first)], None
-            while len(group) < GROUP_FEEDS and _entries(group) < GROUP_ENTRIES and not queue.empty():
-                waiting = queue.get_nowait()
-                if waiting is None:
-                    finished = True
+        while True:
+            if aside:
+                first = aside.popleft()
+            else:
+                taken = None if finished else await queue.get()
+                if taken is None:
                     break
-                parsed = self._parse(waiting)
-                if not _same_kind(group, parsed):
-                    carried = parsed
-                    break
-                group.append(parsed)
+                first = taken
+            group, finished = self._group(first, queue, aside, finished)
             try:
                 feed_reports = await self._store_group(group, pending, cycle, keep_items)
             finally:
@@ -231,6 +227,28 @@ class IngestService:
                 await self._storage.record_fetch_states(pending)
                 pending.clear()
         await self._storage.record_fetch_states(pending)
+
+    def _group(self, first: _Fetched, queue: asyncio.Queue[_Fetched | None], aside: deque[_Fetched],
+               finished: bool) -> tuple[list[_Fetched], bool]:
+        """Group commit: the feeds already waiting go into `first`'s transaction (none when feeds trickle in), if
+        they are of its kind, first fetches or live feeds (`_same_kind`); the others stay `aside`, in order, to
+        start the next group. Returns the group, and whether the queue's end has been reached."""
+        group = [self._parse(first)]
+        other: list[_Fetched] = []
+        while len(group) < GROUP_FEEDS and _entries(group) < GROUP_ENTRIES:
+            if aside:
+                candidate = aside.popleft()
+            elif not finished and not queue.empty():
+                taken = queue.get_nowait()
+                if taken is None:
+                    finished = True
+                    continue
+                candidate = self._parse(taken)
+            else:
+                break
+            (group if _same_kind(group, candidate) else other).append(candidate)
+        aside.extendleft(reversed(other))
+        return group, finished
 
     async def _store_group(self, group: list[_Fetched], pending: list[FeedFetchState], cycle: DeliveryCycle | None,
                            keep_items: bool) -> list[FeedReport]:

@@ -276,54 +276,55 @@ async def test_waiting_feeds_are_stored_together_and_a_bad_one_alone(env, storag
 
 async def test_first_fetches_and_live_feeds_are_stored_in_separate_groups(env, storage: SqliteStorage,
                                                                           monkeypatch) -> None:
-    """A first fetch waiting beside live feeds is not stored with them: it is queued for the analysis workers
-    instead of being analysed on the event loop in the live feeds' transaction."""
+    """First fetches waiting beside live feeds are not stored with them (they are queued for their analysis instead
+    of being analysed in the live feeds' transaction), and the waiting feeds of each kind still share one group
+    when they arrive interleaved; a failed feed goes with either."""
     _, ingest, server, clock = env
     server.route("/live", Reply(body=rss([Item("Old live", "a", guid="l1", date=NOW - timedelta(hours=3))])),
                  Reply(body=rss([Item("Fresh live", "b", guid="l2", date=NOW),
-                                 Item("Old live", "a", guid="l1", date=NOW - timedelta(hours=3))]), delay=0.1))
+                                 Item("Old live", "a", guid="l1", date=NOW - timedelta(hours=3))]), delay=0.3))
     live = await add(storage, server.url("/live"))
     await ingest.run_cycle([live])
-    paths = ["/gate", "/new1", "/new2"]
-    for index, path in enumerate(paths):
-        # /gate answers first and is stored alone; the others queue up meanwhile, /live (0.1 s) first.
+    # /gate answers first and is stored alone; the others queue up meanwhile: /new1, /live, /down, /new2.
+    paths = {"/gate": 0.0, "/new1": 0.1, "/new2": 0.5}
+    for index, (path, delay) in enumerate(paths.items()):
         server.route(path, Reply(body=rss([Item(f"Backlog {index}", f"text {index}", guid=f"{path}-1",
-                                                date=NOW - timedelta(hours=2))]),
-                                 delay=0.0 if path == "/gate" else 0.3))
-    feeds = [await storage.get_feed(live.id), *[await add(storage, server.url(path)) for path in paths]]
-    all_fetched = asyncio.Event()
-    fetched = 0
-    fetch = ingest._fetcher.fetch
+                                                date=NOW - timedelta(hours=2))]), delay=delay))
+    server.route("/down", Reply(status=500, delay=0.4))
+    feeds = [await storage.get_feed(live.id), *[await add(storage, server.url(path)) for path in paths],
+             await add(storage, server.url("/down"))]
+    prepared = 0
+    all_waiting = asyncio.Event()
+    prepare = ingest._prepare
 
-    async def counting_fetch(*args, **kwargs):
-        nonlocal fetched
+    async def counting_prepare(feed):
+        nonlocal prepared
         try:
-            return await fetch(*args, **kwargs)
-        finally:
-            fetched += 1
-            if fetched == len(feeds):
-                all_fetched.set()
+            return await prepare(feed)
+        finally:  # the feed is put on the consumer's queue right after
+            prepared += 1
+            if prepared == len(feeds):
+                all_waiting.set()
 
     real_store = storage.store_batch
-    groups: list[dict[int, bool]] = []  # feed -> whether its articles were stored as a backlog
+    groups: list[dict[int, bool]] = []  # feed -> whether its articles were queued for their analysis
 
     async def store(batch):
-        if batch.articles:  # not the queue's analysis, which the live group does first (gate's backlog)
-            groups.append({article.feed_id: article.backlog for article in batch.articles})
+        if batch.articles:  # not the queue's analysis, which the live group does first
+            groups.append({article.feed_id: article.analysis_order is not None for article in batch.articles})
         if len(groups) == 1:
-            await asyncio.wait_for(all_fetched.wait(), 10)
+            await asyncio.wait_for(all_waiting.wait(), 10)
         await real_store(batch)
 
-    monkeypatch.setattr(ingest._fetcher, "fetch", counting_fetch)
+    monkeypatch.setattr(ingest, "_prepare", counting_prepare)
     monkeypatch.setattr(storage, "store_batch", store)
     clock.now = NOW + timedelta(minutes=20)
     report = await ingest.run_cycle(feeds, keep_items=True, analyse_backlog=False)
     monkeypatch.undo()
-    assert report.count("ok") == 4 and report.new_articles == 4
-    gate, new1, new2 = (feed.id for feed in feeds[1:])
-    assert groups == [{gate: True}, {live.id: False}, {new1: True, new2: True}]
-    queued = {article.title for article in await storage.analysis_queue(10)}
-    assert queued == {"Backlog 1", "Backlog 2"}  # left for the workers, not analysed with the live feed
+    assert report.count("ok") == 4 and report.count("failed") == 1 and report.new_articles == 4
+    gate, new1, new2 = (feed.id for feed in feeds[1:4])
+    assert groups == [{gate: True}, {new1: True, new2: True}, {live.id: False}]  # /live waited aside
+    assert await storage.analysis_queue(10) == []  # analysed before the live feed's items were stored
     [live_report] = [feed_report for feed_report in report.feeds if feed_report.feed.id == live.id]
     [fresh] = [item for item in live_report.items if item.kind == "new"]
     assert fresh.incoming.entry.title == "Fresh live" and fresh.story_id is not None
