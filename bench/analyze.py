@@ -8,14 +8,16 @@ detection, actor/domain/tone tagging, story clustering, relations, one transacti
 `Pipeline.process_batches`, with the facts computed by `AnalysisPool` workers; this calls it with synthetic
 world-news ParsedEntry items from bench/newsgen.py
 (`--outlets` outlets over `--days` days, countries and leaders named so tagging and relations do real work,
-about 8% syndicated copies or wire links, stories carried by several outlets). By default the articles are spread
-over 90 days, the retention period: 100,000 stored is then a full retention window at about 1,100 articles a
-day, and the 72-hour story window holds about 3,300 of them. Per-article cost grows with that window, so a denser
-stream (`--days 14`) is slower per article.
+about 8% syndicated copies or wire links, stories carried by several outlets). By default the 120,000 articles
+(the second level and its measurement window) are spread over 90 days, the retention period: about 1,330 a day,
+so 100,000 stored is 75 days of them, and the 72-hour story window holds about 4,000 (about 1,170 a day and 3,500
+with 5,000-article windows, until 08b0de2). Per-article cost grows with that window, so a denser stream
+(`--days 14`) is slower per article.
 
 1. Fill: the stream goes through the pipeline as a poller hands it over (per feed, at most 40 new items; no
    repeats) until the first level (10,000 articles) is stored.
-2. Measure: the next `--window` articles (20,000) arrive as a poller hands them over: per feed, at most 40 new items plus
+2. Measure: the next `--window` articles (20,000, so the database grows from 10,000 to 30,000 and from 100,000
+   to 120,000 while it is measured) arrive as a poller hands them over: per feed, at most 40 new items plus
    repeats of what that feed sent last time (a quarter as many, unchanged; one batch in ten also carries an
    edited item). The analysis pool remembers each feed's last batch, as it remembers a feed's last fetch in
    ingest, so its workers skip the unchanged repeats. rate = new articles stored per second of wall time
@@ -71,9 +73,11 @@ AHEAD = 2 * GROUP_FEEDS  # batches described ahead of the pipeline (as many feed
 FEED_BATCH_NEW = 40
 REPEAT_SHARE = 0.25
 UPDATE_EVERY = 10
-# Articles per measurement. A window of 5,000 lasted about 1.3 s, and its rate moved with how many of its 17-28
-# commits happened to carry SQLite's automatic WAL checkpoint (8-19 ms each, 2 to 9 of them; bench/README.md),
-# up to about a tenth of the window, and with the machine's short slow spells. 20,000 (about 5.5 s) averages more.
+# Articles per measurement: 20,000, about 5.5 s (5,000, about 1.3 s, until 08b0de2). A short window counts more
+# of its start, when the pipeline waits for the workers' first batches (the first 5,000 articles of four traced
+# 20,000-article windows ran 1.5% under the window's rate on average), and a few slow commits (SQLite's checkpoint
+# inside a COMMIT, strongly indicated: 8-19 ms each) or a slow spell of the machine weigh more in it. The longer
+# window reads higher, not steadier (bench/README.md, "Latest").
 WINDOW = 20_000
 QUERY_RUNS = 50
 
@@ -352,11 +356,12 @@ async def run(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="2,000 and 20,000 articles instead of 10k and 100k")
-    parser.add_argument("--window", type=int, default=0, help=f"articles per measurement (default {WINDOW:,}; quick 1,000)")
+    parser.add_argument("--window", type=int, default=0,
+                        help=f"articles per measurement (default {WINDOW:,}; quick 1,000)")
     parser.add_argument("--outlets", type=int, default=100, help="feeds the articles come from")
     parser.add_argument("--days", type=float, default=90.0,
-                        help="days the articles are spread over (default 90: the retention period, so 100,000 "
-                             "stored is a full retention window of about 1,100 articles a day)")
+                        help="days the articles are spread over (default 90: the retention period, about 1,330 "
+                             "articles a day with the default levels and window)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=Settings().analysis_workers,
                         help="analysis worker processes, as SITREP_ANALYSIS_WORKERS (default: one per CPU beyond the "
