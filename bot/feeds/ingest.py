@@ -344,14 +344,15 @@ def _unreadable(feed: Feed, exc: Exception) -> _Fetched:
 
 
 def _first_fetch(fetched: _Fetched) -> bool | None:
-    """Whether the feed's entries are its first fetch (a backlog), or None when it brings none to store."""
+    """Whether the feed's entries are its first fetch (a backlog); None when it brought no parsed feed (a failure,
+    a 304), which can go with either kind."""
     return None if fetched.error is not None or fetched.parsed is None else not fetched.feed.initialised
 
 
 def _same_kind(group: list[_Fetched], fetched: _Fetched) -> bool:
     """First fetches and live feeds go in separate groups. A first fetch is stored and queued for its analysis,
-    which the analysis workers do afterwards; stored with live entries, it would be analysed then and there, on
-    the event loop (a transaction either defers every analysis or none)."""
+    done afterwards (on the analysis workers when there are any); stored with live entries, it would be analysed
+    then and there, on the event loop (a transaction either defers every analysis or none)."""
     kind = _first_fetch(fetched)
     return kind is None or all(_first_fetch(member) in (None, kind) for member in group)
 
