@@ -49,6 +49,10 @@ ResultT = TypeVar("ResultT")
 Template = tuple[str, tuple[str, ...]]  # a headline with its figures masked, and the figures
 Analysis = tuple[ArticleIntel, Template]
 _PARENT_CHECK_S = 1.0
+# A call to a worker (a feed, a group's entries, a chunk of the queue) takes milliseconds to a second, a few more
+# when it starts a worker; one that runs this long is stuck (say, a text that sends a pattern into catastrophic
+# backtracking), and its worker is killed as if it had crashed (see `AnalysisPool`).
+CALL_TIMEOUT_S = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,16 +208,36 @@ def _describe_packed(entries: Sequence[ParsedEntry], unchanged: bytes = b"") -> 
     return pack_facts(described.facts), described.digests
 
 
-async def _call(executor: concurrent.futures.Executor, function: Callable[[object], T], argument: object) -> T:
+async def _call(executor: concurrent.futures.ProcessPoolExecutor, function: Callable[[object], T], argument: object,
+                timeout_s: float) -> T:
     """`function(argument)` run on a worker of `executor`, its result unpickled here, on the event loop's thread.
+    A call still running after `timeout_s` kills the executor's workers and raises `BrokenProcessPool`, as a crash
+    would: feed text is untrusted, and a stuck worker would otherwise hold up every cycle after it.
 
     Why here: the pool's own result thread would unpickle each result, and take the GIL from the event loop to
     do it, once per batch; on a busy main process those hand-overs cost both threads more than the unpickling
     (bench/analyze.py's measure phase: 3-6% less CPU per article in the main process this way, about 7% more
     articles a second). The loop is busy for it in one go, briefly: a result's facts stay packed (`PackedFacts`)
     and are unpickled later; the backlog's analyses (`analyses`) are unpickled here."""
-    packed = await asyncio.get_running_loop().run_in_executor(executor, _pickled, function, argument)
+    running = asyncio.get_running_loop().run_in_executor(executor, _pickled, function, argument)
+    try:
+        packed = await asyncio.wait_for(running, timeout_s)
+    except TimeoutError:
+        log.error("an analysis worker ran for over %.0f s on one call; killing it", timeout_s)
+        _kill_workers(executor)
+        raise BrokenProcessPool(f"an analysis worker ran for over {timeout_s:.0f} s") from None
     return pickle.loads(packed)  # noqa: S301 - bytes from our own worker process
+
+
+def _kill_workers(executor: concurrent.futures.ProcessPoolExecutor) -> None:
+    """Kill the executor's worker processes: the executor then fails its waiting calls with `BrokenProcessPool`.
+    (`ProcessPoolExecutor.kill_workers` is Python 3.14's; before it, its processes are only in `_processes`.)"""
+    kill = getattr(executor, "kill_workers", None)
+    if kill is not None:
+        kill()
+        return
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        process.kill()
 
 
 def _pickled(function: Callable[[object], T], argument: object) -> bytes:
@@ -254,13 +278,17 @@ class AnalysisPool:
     """Worker processes for `prepare_feed`; use as `async with AnalysisPool(workers) as pool:`.
 
     With no workers there is nothing to run: callers parse in their own process, as before. If a worker dies
-    (a crash in a C parser, the OOM killer), the pool starts new workers, and every input that was in it runs
-    again on a worker of its own, one at a time: only an input that kills that worker too is reported, as
-    `WorkerCrashed` (a broken feed). Nothing is ever retried in the main process, which a crash would take down.
+    (a crash in a C parser, the OOM killer), or runs one call for over `call_timeout_s` (it is then killed), the
+    pool starts new workers, and every input that was in it runs again on a worker of its own, one at a time:
+    only an input that kills that worker too is reported, as `WorkerCrashed` (a broken feed). Nothing is ever
+    retried in the main process, which a crash would take down. (A stuck text in a chunk of the backlog costs a
+    time-out at each halving that finds it, about eleven for a chunk of 1,000, before it gets its stand-in; the
+    time counts from the call, so a call that waited behind others for a busy worker counts that wait too.)
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, *, call_timeout_s: float = CALL_TIMEOUT_S) -> None:
         self.workers = workers
+        self._call_timeout_s = call_timeout_s
         self.restarts = 0
         self._executor: concurrent.futures.ProcessPoolExecutor | None = None
         self._isolation: concurrent.futures.ProcessPoolExecutor | None = None
@@ -375,7 +403,7 @@ class AnalysisPool:
         if executor is None:
             return None
         try:
-            return await _call(executor, function, argument)
+            return await _call(executor, function, argument, self._call_timeout_s)
         except BrokenProcessPool:
             if self._executor is executor:  # the first caller to notice starts new workers
                 self.restarts += 1
@@ -393,7 +421,7 @@ class AnalysisPool:
                 if self._isolation is None:
                     self._isolation = self._start(1)
                 try:
-                    return await _call(self._isolation, function, argument)
+                    return await _call(self._isolation, function, argument, self._call_timeout_s)
                 except BrokenProcessPool:
                     self._isolation.shutdown(wait=False, cancel_futures=True)
                     self._isolation = None

@@ -9,6 +9,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -191,6 +192,23 @@ async def test_workers_that_die_on_anything_blame_no_input() -> None:
             await pool._map_sparing(_always_crash, (), lambda value: -value)
         assert pool.active and pool._isolation is None
         assert await pool._map_sparing(_double_each, (3,), lambda value: -value) == (6,)
+
+
+def _stuck_on(value: int) -> int:
+    """What a pattern caught in catastrophic backtracking does to its process, for one input: it never returns."""
+    if value == 13:
+        threading.Event().wait()
+    return value * 2
+
+
+async def test_a_call_that_runs_too_long_kills_its_worker_and_only_its_input_is_blamed() -> None:
+    # The limit counts a worker's start too (it builds the lexicons before its first call: about 0.25 s here).
+    async with AnalysisPool(1, call_timeout_s=2.0) as pool:
+        assert await pool._run(_stuck_on, 2) == 4
+        with pytest.raises(WorkerCrashed):  # stuck on a new worker too, on its own
+            await pool._run(_stuck_on, 13)
+        assert pool.restarts == 1 and pool.active and pool._isolation is None
+        assert await pool._run(_stuck_on, 3) == 6
 
 
 def _log(records: tuple[tuple[int, str], ...]) -> int:
