@@ -49,9 +49,10 @@ ResultT = TypeVar("ResultT")
 Template = tuple[str, tuple[str, ...]]  # a headline with its figures masked, and the figures
 Analysis = tuple[ArticleIntel, Template]
 _PARENT_CHECK_S = 1.0
-# A call to a worker (a feed, a group's entries, a chunk of the queue) takes milliseconds to a second, a few more
-# when it starts a worker; one that runs this long is stuck (say, a text that sends a pattern into catastrophic
-# backtracking), and its worker is killed as if it had crashed (see `AnalysisPool`).
+# A call to a worker (a feed, a group's entries, a chunk of the queue) takes milliseconds to a second, a few tenths
+# more when it starts a worker, plus at most one call's wait (`AnalysisPool` lets one call queue per worker); one
+# that runs this long is stuck (say, a text that sends a pattern into catastrophic backtracking), and the pool's
+# workers are killed as if one had crashed on it.
 CALL_TIMEOUT_S = 60.0
 
 
@@ -220,23 +221,28 @@ async def _call(executor: concurrent.futures.ProcessPoolExecutor, function: Call
     articles a second). The loop is busy for it in one go, briefly: a result's facts stay packed (`PackedFacts`)
     and are unpickled later; the backlog's analyses (`analyses`) are unpickled here."""
     running = asyncio.get_running_loop().run_in_executor(executor, _pickled, function, argument)
+    timer = asyncio.timeout(timeout_s)
     try:
-        packed = await asyncio.wait_for(running, timeout_s)
+        async with timer:
+            packed = await running
     except TimeoutError:
-        log.error("an analysis worker ran for over %.0f s on one call; killing it", timeout_s)
+        if not timer.expired():
+            raise  # the function's own TimeoutError, from the worker
+        log.error("an analysis call ran for over %.0f s; killing the workers", timeout_s)
         _kill_workers(executor)
-        raise BrokenProcessPool(f"an analysis worker ran for over {timeout_s:.0f} s") from None
+        raise BrokenProcessPool(f"an analysis call ran for over {timeout_s:.0f} s") from None
     return pickle.loads(packed)  # noqa: S301 - bytes from our own worker process
 
 
 def _kill_workers(executor: concurrent.futures.ProcessPoolExecutor) -> None:
-    """Kill the executor's worker processes: the executor then fails its waiting calls with `BrokenProcessPool`.
-    (`ProcessPoolExecutor.kill_workers` is Python 3.14's; before it, its processes are only in `_processes`.)"""
-    kill = getattr(executor, "kill_workers", None)
-    if kill is not None:
-        kill()
+    """Kill the executor's worker processes: its management thread then fails every call it holds with
+    `BrokenProcessPool`. Its processes are only in the private `_processes` (Python 3.14's `kill_workers` would
+    cancel the calls waiting instead, and a cancelled call looks to its caller like its own cancellation)."""
+    processes = getattr(executor, "_processes", None)
+    if processes is None:
+        log.error("cannot kill the analysis workers: ProcessPoolExecutor has no _processes here")
         return
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
+    for process in list(processes.values()):
         process.kill()
 
 
@@ -282,13 +288,16 @@ class AnalysisPool:
     pool starts new workers, and every input that was in it runs again on a worker of its own, one at a time:
     only an input that kills that worker too is reported, as `WorkerCrashed` (a broken feed). Nothing is ever
     retried in the main process, which a crash would take down. (A stuck text in a chunk of the backlog costs a
-    time-out at each halving that finds it, about eleven for a chunk of 1,000, before it gets its stand-in; the
-    time counts from the call, so a call that waited behind others for a busy worker counts that wait too.)
+    time-out in the pool, one alone and one at each halving that finds it, about twelve for a chunk of 1,000,
+    before it gets its stand-in; the time counts from the call, so at most one call's wait counts too.)
     """
 
     def __init__(self, workers: int, *, call_timeout_s: float = CALL_TIMEOUT_S) -> None:
         self.workers = workers
         self._call_timeout_s = call_timeout_s
+        # A call per worker and one waiting: nothing waits longer inside the executor (where the time limit would
+        # count its wait), and the next call is already there when a worker finishes.
+        self._slots = asyncio.Semaphore(workers + 1)
         self.restarts = 0
         self._executor: concurrent.futures.ProcessPoolExecutor | None = None
         self._isolation: concurrent.futures.ProcessPoolExecutor | None = None
@@ -399,16 +408,21 @@ class AnalysisPool:
             self._last_digests[feed_id] = digests
 
     async def _run(self, function: Callable[..., T], argument: object) -> T | None:
-        executor = self._executor
-        if executor is None:
+        if self._executor is None:
             return None
         try:
-            return await _call(executor, function, argument, self._call_timeout_s)
+            async with self._slots:
+                executor = self._executor  # the one running now: it may have been replaced while this waited
+                if executor is None:  # closed meanwhile: as with no workers, the caller does the work
+                    return None
+                return await _call(executor, function, argument, self._call_timeout_s)
         except BrokenProcessPool:
             if self._executor is executor:  # the first caller to notice starts new workers
                 self.restarts += 1
                 log.warning("an analysis worker died; starting new workers")
-                executor.shutdown(wait=False, cancel_futures=True)
+                # Not cancel_futures: the calls it still holds fail with BrokenProcessPool and run again alone;
+                # cancelled, their callers would take it for their own cancellation.
+                executor.shutdown(wait=False)
                 self._executor = self._start(self.workers)
         return await self._run_alone(function, argument)
 

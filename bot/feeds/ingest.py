@@ -234,7 +234,7 @@ class IngestService:
         they are of its kind, first fetches or live feeds (`_same_kind`); the others stay `aside`, in order, to
         start the next group. Returns the group, and whether the queue's end has been reached."""
         group = [self._parse(first)]
-        other: list[_Fetched] = []
+        other: list[_Fetched] = []  # not parsed: only the feeds that join a group are (on the loop, without workers)
         while len(group) < GROUP_FEEDS and _entries(group) < GROUP_ENTRIES:
             if aside:
                 candidate = aside.popleft()
@@ -243,10 +243,13 @@ class IngestService:
                 if taken is None:
                     finished = True
                     continue
-                candidate = self._parse(taken)
+                candidate = taken
             else:
                 break
-            (group if _same_kind(group, candidate) else other).append(candidate)
+            if _same_kind(group, candidate):
+                group.append(self._parse(candidate))
+            else:
+                other.append(candidate)
         aside.extendleft(reversed(other))
         return group, finished
 
@@ -344,9 +347,11 @@ def _unreadable(feed: Feed, exc: Exception) -> _Fetched:
 
 
 def _first_fetch(fetched: _Fetched) -> bool | None:
-    """Whether the feed's entries are its first fetch (a backlog); None when it brought no parsed feed (a failure,
-    a 304), which can go with either kind."""
-    return None if fetched.error is not None or fetched.parsed is None else not fetched.feed.initialised
+    """Whether the feed's entries are its first fetch (a backlog); None when it brought nothing to parse (a failure,
+    a 304), which can go with either kind. Known before it is parsed."""
+    result = fetched.result
+    brought = fetched.parsed is not None or (result is not None and not result.not_modified and result.body is not None)
+    return not fetched.feed.initialised if fetched.error is None and brought else None
 
 
 def _same_kind(group: list[_Fetched], fetched: _Fetched) -> bool:

@@ -278,7 +278,7 @@ async def test_first_fetches_and_live_feeds_are_stored_in_separate_groups(env, s
                                                                           monkeypatch) -> None:
     """First fetches waiting beside live feeds are not stored with them (they are queued for their analysis instead
     of being analysed in the live feeds' transaction), and the waiting feeds of each kind still share one group
-    when they arrive interleaved; a failed feed goes with either."""
+    when they arrive interleaved, a failed feed among them."""
     _, ingest, server, clock = env
     server.route("/live", Reply(body=rss([Item("Old live", "a", guid="l1", date=NOW - timedelta(hours=3))])),
                  Reply(body=rss([Item("Fresh live", "b", guid="l2", date=NOW),
