@@ -50,9 +50,9 @@ Template = tuple[str, tuple[str, ...]]  # a headline with its figures masked, an
 Analysis = tuple[ArticleIntel, Template]
 _PARENT_CHECK_S = 1.0
 # A call to a worker (a feed, a group's entries, a chunk of the queue) takes milliseconds to a second, a few tenths
-# more when it starts a worker, plus at most one call's wait (`AnalysisPool` lets one call queue per worker); one
-# that runs this long is stuck (say, a text that sends a pattern into catastrophic backtracking), and the pool's
-# workers are killed as if one had crashed on it.
+# more when it starts a worker, plus its wait behind the calls handed over before it (a cycle hands over up to
+# about a hundred feeds at once: seconds at most); one that runs this long is stuck (say, a text that sends a
+# pattern into catastrophic backtracking), and the pool's workers are killed as if one had crashed on it.
 CALL_TIMEOUT_S = 60.0
 
 
@@ -289,15 +289,15 @@ class AnalysisPool:
     only an input that kills that worker too is reported, as `WorkerCrashed` (a broken feed). Nothing is ever
     retried in the main process, which a crash would take down. (A stuck text in a chunk of the backlog costs a
     time-out in the pool, one alone and one at each halving that finds it, about twelve for a chunk of 1,000,
-    before it gets its stand-in; the time counts from the call, so at most one call's wait counts too.)
+    before it gets its stand-in; the time counts from the call, so its wait behind earlier calls counts too.
+    Why not hold calls back so that none waits in the executor: the event loop is often busy for a tenth of a
+    second at a time, and a worker with only the next call handed over then ran dry: bench/analyze.py's rate fell
+    by several percent.)
     """
 
     def __init__(self, workers: int, *, call_timeout_s: float = CALL_TIMEOUT_S) -> None:
         self.workers = workers
         self._call_timeout_s = call_timeout_s
-        # A call per worker and one waiting: nothing waits longer inside the executor (where the time limit would
-        # count its wait), and the next call is already there when a worker finishes.
-        self._slots = asyncio.Semaphore(workers + 1)
         self.restarts = 0
         self._executor: concurrent.futures.ProcessPoolExecutor | None = None
         self._isolation: concurrent.futures.ProcessPoolExecutor | None = None
@@ -408,14 +408,11 @@ class AnalysisPool:
             self._last_digests[feed_id] = digests
 
     async def _run(self, function: Callable[..., T], argument: object) -> T | None:
-        if self._executor is None:
+        executor = self._executor
+        if executor is None:
             return None
         try:
-            async with self._slots:
-                executor = self._executor  # the one running now: it may have been replaced while this waited
-                if executor is None:  # closed meanwhile: as with no workers, the caller does the work
-                    return None
-                return await _call(executor, function, argument, self._call_timeout_s)
+            return await _call(executor, function, argument, self._call_timeout_s)
         except BrokenProcessPool:
             if self._executor is executor:  # the first caller to notice starts new workers
                 self.restarts += 1

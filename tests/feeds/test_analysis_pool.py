@@ -204,11 +204,11 @@ def _stuck_on(value: int) -> int:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 async def test_a_call_that_runs_too_long_kills_its_worker_and_only_its_input_is_blamed() -> None:
     # The limit counts a worker's start (it builds the lexicons first: about 0.25 s here, a second on a loaded
-    # machine) and one call's wait for a busy worker.
+    # machine) and a call's wait for a busy worker.
     async with AnalysisPool(1, call_timeout_s=4.0) as pool:
         assert await pool._run(_stuck_on, 2) == 4
         [stuck_worker] = list(pool._executor._processes)  # type: ignore[union-attr]
-        # 3 waits in the executor behind the stuck call, 4 for a free slot: both get their results.
+        # 3 and 4 wait in the executor behind the stuck call: killing it does not cost them their results.
         outcomes = await asyncio.gather(*(pool._run(_stuck_on, value) for value in (13, 3, 4)),
                                         return_exceptions=True)
         assert [type(o).__name__ if isinstance(o, BaseException) else o for o in outcomes] == \
