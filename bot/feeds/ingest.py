@@ -191,8 +191,7 @@ class IngestService:
     def _parse(fetched: _Fetched) -> _Fetched:
         """Parsed by the consumer, one feed at a time: a queue of raw bodies is much smaller than of entries."""
         result = fetched.result
-        if (fetched.error is not None or fetched.parsed is not None or result is None or result.not_modified
-                or result.body is None):
+        if not _body_to_parse(fetched) or result is None or result.body is None:  # (narrowed for the type checker)
             return fetched
         try:
             return _Fetched(fetched.feed, result=result, parsed=parse_feed(result.body))
@@ -346,11 +345,17 @@ def _unreadable(feed: Feed, exc: Exception) -> _Fetched:
     return _Fetched(feed, error=FetchError(f"could not read the feed ({type(exc).__name__})"))
 
 
+def _body_to_parse(fetched: _Fetched) -> bool:
+    """A feed fetched with a body that nobody has parsed yet (not a failure, a 304, or a worker's parse)."""
+    result = fetched.result
+    return (fetched.error is None and fetched.parsed is None and result is not None and not result.not_modified
+            and result.body is not None)
+
+
 def _first_fetch(fetched: _Fetched) -> bool | None:
     """Whether the feed's entries are its first fetch (a backlog); None when it brought nothing to parse (a failure,
     a 304), which can go with either kind. Known before it is parsed."""
-    result = fetched.result
-    brought = fetched.parsed is not None or (result is not None and not result.not_modified and result.body is not None)
+    brought = fetched.parsed is not None or _body_to_parse(fetched)
     return not fetched.feed.initialised if fetched.error is None and brought else None
 
 
