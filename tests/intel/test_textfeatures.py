@@ -5,7 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.intel.domains import join_normalised, normalise
-from bot.intel.textfeatures import _NUMBER_OR_WORD, LEAD_SENTENCES, lead_of, split_sentences, title_template
+from bot.intel.textfeatures import _NUMBER_OR_WORD, LEAD_SENTENCES, content_tokens, lead_of, split_sentences, term_weights
+from bot.intel.textfeatures import normalise as term
+from bot.intel.textfeatures import title_template
 
 # Pieces that exercise sentence ends, abbreviations, figures, number words, apostrophes, clause marks and
 # characters that lower-casing lengthens or that only a case-blind match reads as ASCII (Kelvin sign, long s).
@@ -48,3 +50,18 @@ def test_template_masks_figures_and_number_words():
     assert title_template("Brent settles at $66.12 as Two tankers wait") == (
         "brent settles at $# as # tankers wait", ("66.12", "two"))
     assert re.fullmatch(r"[^\d]*", title_template("Dozens killed in 3 strikes")[0])
+
+
+def test_the_forms_of_a_word_are_one_term():
+    """A reaction told in another verb form still shares its words with the story it reacts to."""
+    assert len({term(word) for word in ("denies", "denied", "denying", "Denied")}) == 1
+    assert len({term(word) for word in ("launch", "launches", "launched", "launching")}) == 1
+    assert len({term(word) for word in ("drone", "drones", "drone's", "drones’")}) == 1
+    story = term_weights("Russia launches missiles at Kyiv", "Russia launched 40 missiles at the capital overnight.")
+    reaction = term_weights("Kyiv says Moscow denies launching missiles", "The Kremlin denied the launch.")
+    assert {term("launch"), term("missile")} <= story.keys() & reaction.keys()
+
+
+def test_stopwords_are_dropped_in_every_form():
+    assert content_tokens("Officials reported it, the official reports said") == []
+    assert content_tokens("Investigators questioned officials") == [term("investigators"), term("questioned")]
