@@ -77,7 +77,7 @@ UPDATE_EVERY = 10
 # of its start, when the pipeline waits for the workers' first batches (the first 5,000 articles of four traced
 # 20,000-article windows ran 1.5% under the window's rate on average), and a few slow commits (SQLite's checkpoint
 # inside a COMMIT, strongly indicated: 8-19 ms each) or a slow spell of the machine weigh more in it. The longer
-# window reads higher, not steadier (bench/README.md, "Latest").
+# window reads higher, not steadier (bench/README.md, "At 08b0de2").
 WINDOW = 20_000
 QUERY_RUNS = 50
 
