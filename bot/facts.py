@@ -41,6 +41,7 @@ from bot.intel.analyst import Analyst, ArticleIntel, default_analyst
 from bot.intel.publishers import publisher_of
 from bot.intel.textfeatures import title_template
 from bot.logging_setup import WORKER_LOG_FORMAT, configure_logging
+from bot.time_limit import TimeLimitExceeded, enable_time_limits, time_limit
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -54,6 +55,9 @@ _PARENT_CHECK_S = 1.0
 # about a hundred feeds at once: seconds at most); one that runs this long is stuck (say, a text that sends a
 # pattern into catastrophic backtracking), and the pool's workers are killed as if one had crashed on it.
 CALL_TIMEOUT_S = 60.0
+# A text's analysis takes well under a millisecond (texts are cut at 4,000 characters); an analysis worker gives up
+# on one still running after this (`bot.time_limit`) and files it as it files a text the analysis fails on.
+TEXT_TIME_LIMIT_S = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,14 +158,22 @@ def analysis_of(title: str, summary: str, analyst: Analyst | None = None) -> Ana
     would fail its feed at every poll (until the feed is disabled) and its queue chunk at every cycle (holding back
     every article queued after it). The price: nothing is analysed again, so a bug that meets many texts files
     them all untagged for good, each with its error logged. When an empty text fails too, the analyst itself is
-    broken and no text is to blame: that error is raised."""
+    broken and no text is to blame: that error is raised.
+
+    On an analysis worker a text whose analysis runs over `TEXT_TIME_LIMIT_S` counts as one it fails on (feed text
+    is untrusted: say, a pattern sent into catastrophic backtracking)."""
     analyst = analyst or default_analyst()
     try:
-        return analyst.describe(title, summary), title_template(title)
-    except Exception:
+        with time_limit(TEXT_TIME_LIMIT_S):
+            return analyst.describe(title, summary), title_template(title)
+    except Exception as exc:
         if not title and not summary:
             raise
-        log.exception("analysing the article titled %.80r failed; it is filed without tags", title)
+        if isinstance(exc, TimeLimitExceeded):
+            log.error("analysing the article titled %.80r took over %.0f s; it is filed without tags", title,
+                      TEXT_TIME_LIMIT_S)
+        else:
+            log.exception("analysing the article titled %.80r failed; it is filed without tags", title)
         return analysis_of("", "", analyst)
 
 
@@ -251,9 +263,10 @@ def _pickled(function: Callable[[object], T], argument: object) -> bytes:
 
 
 def _start_worker(parent: int, log_level: int) -> None:
-    """Runs first in every worker: log as the parent does, leave with the parent, and build the lexicons before
-    the first feed."""
+    """Runs first in every worker: log as the parent does, let texts have time limits (`analysis_of`), leave with
+    the parent, and build the lexicons before the first feed."""
     configure_logging(log_level, [], WORKER_LOG_FORMAT)
+    enable_time_limits()
     threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-parent", daemon=True).start()
     _warm_up()
 
@@ -287,9 +300,11 @@ class AnalysisPool:
     (a crash in a C parser, the OOM killer), or runs one call for over `call_timeout_s` (it is then killed), the
     pool starts new workers, and every input that was in it runs again on a worker of its own, one at a time:
     only an input that kills that worker too is reported, as `WorkerCrashed` (a broken feed). Nothing is ever
-    retried in the main process, which a crash would take down. (A stuck text in a chunk of the backlog costs a
-    time-out in the pool, one alone and one at each halving that finds it, about twelve for a chunk of 1,000,
-    before it gets its stand-in; the time counts from the call, so its wait behind earlier calls counts too.
+    retried in the main process, which a crash would take down. (A text whose analysis is stuck in Python code or
+    in a regular expression is given up by the worker itself after `TEXT_TIME_LIMIT_S`, see `analysis_of`. One
+    stuck in C code that ignores signals costs time-outs in the pool: in a chunk of the backlog, one alone and one
+    at each halving that finds it, about twelve for a chunk of 1,000, before it gets its stand-in; the time counts
+    from the call, so its wait behind earlier calls counts too.
     Why not hold calls back so that none waits in the executor: the event loop is often busy for a tenth of a
     second at a time, and a worker with only the next call handed over then ran dry: bench/analyze.py's rate fell
     by several percent.)

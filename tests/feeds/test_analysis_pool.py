@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import pickle
+import re
 import signal
 import subprocess
 import sys
@@ -27,7 +29,10 @@ from bot.feeds.ingest import IngestService
 from bot.feeds.parser import FeedParseError, parse_feed
 from bot.feeds.registry import add_or_get_feed
 from bot.delivery.models import Delivery, merge_deliveries
+from bot.intel.analyst import default_analyst
 from bot.pipeline import FeedBatch, Incoming, Pipeline
+import bot.time_limit as time_limit_module
+from bot.time_limit import TimeLimitExceeded, enable_time_limits, time_limit
 from storage import SqliteStorage, open_storage
 from tests.helpers.feed_server import Reply, ScriptedServer
 from tests.helpers.feeds import Item, rss
@@ -216,6 +221,66 @@ async def test_a_call_that_runs_too_long_kills_its_worker_and_only_its_input_is_
         assert not _running(stuck_worker)
         assert pool.restarts == 1 and pool.active and pool._isolation is None
         assert await pool._run(_stuck_on, 5) == 10
+
+
+def _catastrophic_match() -> None:
+    """A pattern in catastrophic backtracking: 2**64 ways to fail (Python's `re` checks for signals meanwhile)."""
+    re.match(r"(a+)+$", "a" * 64 + "b")
+
+
+class _StallingAnalyst:
+    """The default analyst, except that a text titled "stuck" sends a pattern into catastrophic backtracking."""
+
+    def describe(self, title: str, summary: str):  # type: ignore[no-untyped-def]
+        if title == "stuck":
+            _catastrophic_match()
+        return default_analyst().describe(title, summary)
+
+
+def _set_text_time_limit(seconds: float) -> int:
+    facts_module.TEXT_TIME_LIMIT_S = seconds  # in the worker that runs it
+    return os.getpid()
+
+
+async def test_a_worker_gives_up_on_a_stuck_text_alone_and_files_it_without_tags() -> None:
+    texts = (("EU adopts new sanctions on Russia's shadow fleet", "EU governments approved a new package."),
+             ("stuck", "A text that the analysis never finishes."),
+             ("Drones hit Kyiv apartment block", "A Russian drone attack struck a building in Kyiv."))
+    async with AnalysisPool(1) as pool:
+        worker = await pool._run(_set_text_time_limit, 0.5)
+        analyses = await pool._run(functools.partial(analyses_of, analyst=_StallingAnalyst()), texts)
+        assert analyses == (analysis_of(*texts[0]), analysis_of("", ""), analysis_of(*texts[2]))
+        # Given up by the worker itself: not killed, nothing run again.
+        assert pool.restarts == 0 and await pool._run(_set_text_time_limit, 5.0) == worker
+
+
+@pytest.fixture
+def time_limits_enabled():  # type: ignore[no-untyped-def]
+    """SIGALRM as an analysis worker uses it, in this process for one test."""
+    previous = signal.getsignal(signal.SIGALRM)
+    enable_time_limits()
+    yield
+    time_limit_module._enabled = False
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM timers")
+def test_time_limit_stops_a_pattern_in_catastrophic_backtracking(time_limits_enabled) -> None:  # type: ignore[no-untyped-def]
+    started = time.monotonic()
+    with pytest.raises(TimeLimitExceeded), time_limit(0.2):
+        _catastrophic_match()
+    assert 0.2 <= time.monotonic() - started < 5
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left for later
+    with time_limit(5.0):
+        assert sum(range(1000)) == 499500  # work under its limit runs to its end
+
+
+def test_time_limit_does_nothing_where_it_was_not_enabled() -> None:
+    deadline = time.monotonic() + 0.3
+    with time_limit(0.05):
+        while time.monotonic() < deadline:  # runs past the limit, uninterrupted
+            pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def _log(records: tuple[tuple[int, str], ...]) -> int:
