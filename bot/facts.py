@@ -56,7 +56,7 @@ _PARENT_CHECK_S = 1.0
 # pattern into catastrophic backtracking), and the pool's workers are killed as if one had crashed on it.
 CALL_TIMEOUT_S = 60.0
 # A text's analysis takes well under a millisecond (texts are cut at 4,000 characters); an analysis worker gives up
-# on one still running after this (`bot.time_limit`) and files it as it files a text the analysis fails on.
+# on one that has used this much CPU (`bot.time_limit`) and files it as it files a text the analysis fails on.
 TEXT_TIME_LIMIT_S = 5.0
 
 
@@ -160,8 +160,8 @@ def analysis_of(title: str, summary: str, analyst: Analyst | None = None) -> Ana
     them all untagged for good, each with its error logged. When an empty text fails too, the analyst itself is
     broken and no text is to blame: that error is raised.
 
-    On an analysis worker a text whose analysis runs over `TEXT_TIME_LIMIT_S` counts as one it fails on (feed text
-    is untrusted: say, a pattern sent into catastrophic backtracking)."""
+    On an analysis worker a text whose analysis uses over `TEXT_TIME_LIMIT_S` of CPU counts as one it fails on (feed
+    text is untrusted: say, a pattern sent into catastrophic backtracking)."""
     analyst = analyst or default_analyst()
     try:
         with time_limit(TEXT_TIME_LIMIT_S):
@@ -170,7 +170,7 @@ def analysis_of(title: str, summary: str, analyst: Analyst | None = None) -> Ana
         if not title and not summary:
             raise
         if isinstance(exc, TimeLimitExceeded):
-            log.error("analysing the article titled %.80r took over %.0f s; it is filed without tags", title,
+            log.error("analysing the article titled %.80r took over %g s of CPU; it is filed without tags", title,
                       TEXT_TIME_LIMIT_S)
         else:
             log.exception("analysing the article titled %.80r failed; it is filed without tags", title)

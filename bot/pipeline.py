@@ -458,6 +458,7 @@ def _story_row(story: OpenStory) -> StoryRow:
         first_seen=_utc(story.first_seen), last_seen=_utc(story.last_seen), article_count=story.article_count,
         publisher_count=len(story.publishers), primary_domain=story.primary_domain, actors=dict(story.actors),
         domains=dict(story.domains), profile=dict(story.profile), templates=dict(story.templates),
+        terms_version=story.terms_version,
     )
 
 

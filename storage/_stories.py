@@ -54,15 +54,7 @@ class StoryQueries(QueriesBase):
                 {"since": to_ts(since)},
             ) as cursor:
                 rows = await cursor.fetchall()
-            stories = {
-                row[0]: OpenStory(
-                    id=row[0], label=row[1], label_article_id=row[2] or 0, label_score=row[3], first_seen=row[4],
-                    last_seen=row[5], article_count=row[6], actors=Counter(json.loads(row[7])),
-                    domains=Counter(json.loads(row[8])), profile=_profile(row[0], row[9], row[10]),
-                    templates={k: tuple(v) for k, v in json.loads(row[11]).get("templates", {}).items()},
-                )
-                for row in rows
-            }
+            stories = {row[0]: _open_story(row) for row in rows}
             if stories:
                 async with db.execute(
                     """SELECT p.story_id, p.publisher, p.first_seen FROM story_publishers p
@@ -216,7 +208,8 @@ def write_stories(db: sqlite3.Connection, stories: Sequence[StoryRow], publisher
             [(s.id, s.label, s.label_article_id, s.label_score, to_ts(s.first_seen), to_ts(s.last_seen),
               s.article_count, s.publisher_count, s.primary_domain, _json(s.actors), _json(s.domains),
               " ".join(s.profile), _weights_text(s.profile.values()),
-              _json({"templates": s.templates}) if s.templates else _NO_TEMPLATES)
+              _json({"templates": s.templates, "terms": s.terms_version}) if s.templates
+              else _memory_without_templates(s.terms_version))
              for s in stories],
             """ON CONFLICT (id) DO UPDATE SET label = excluded.label, label_article_id = excluded.label_article_id,
                    label_score = excluded.label_score, first_seen = excluded.first_seen,
@@ -285,7 +278,24 @@ def _profile(story_id: int, terms: str, weights: str) -> dict[str, float]:
 
 # One encoder for every JSON column: json.dumps with options builds a new encoder on each call.
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-_NO_TEMPLATES = _json({"templates": {}})  # most stories' memory
+
+
+def _open_story(row: tuple) -> OpenStory:  # type: ignore[type-arg]
+    """A row of `_STORY_COLUMNS` as clustering goes on with it. A row written before its memory held the terms'
+    version holds version-1 terms."""
+    memory = json.loads(row[11])
+    return OpenStory(
+        id=row[0], label=row[1], label_article_id=row[2] or 0, label_score=row[3], first_seen=row[4],
+        last_seen=row[5], article_count=row[6], actors=Counter(json.loads(row[7])),
+        domains=Counter(json.loads(row[8])), profile=_profile(row[0], row[9], row[10]),
+        templates={k: tuple(v) for k, v in memory.get("templates", {}).items()}, terms_version=memory.get("terms", 1),
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _memory_without_templates(terms_version: int) -> str:
+    """Most stories' memory (no recurring headline): the same text for every one."""
+    return _json({"templates": {}, "terms": terms_version})
 
 
 @functools.lru_cache(maxsize=4096)

@@ -27,6 +27,7 @@ class StoryRow:
     domains: dict[str, int]
     profile: dict[str, float]
     templates: dict[str, tuple[str, ...]]
+    terms_version: int  # of the profile's terms (bot.intel.textfeatures.TERMS_VERSION)
 
 
 @dataclass(slots=True)

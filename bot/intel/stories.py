@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.intel.models import StoryRecord
+from bot.intel.textfeatures import TERMS_VERSION, normalise
 
 PROFILE_TERMS = 40
 MEMBER_TERMS = 12
@@ -91,6 +92,7 @@ class OpenStory:
     # Derived, kept for speed: the norms of the profile and of each member.
     profile_norm: float = 0.0
     member_norms: list[float] = field(default_factory=list)
+    terms_version: int = TERMS_VERSION  # of the profile's terms (`TERMS_VERSION`); older ones are normalised again
 
 
     @property
@@ -213,7 +215,11 @@ class StoryIndex:
         self._newest = max(self._newest, signal.published)
 
     def restore(self, story: OpenStory) -> None:
-        """Put back a story loaded from storage at start-up."""
+        """Put back a story loaded from storage at start-up (its profile's terms normalised again if they are of
+        an older `TERMS_VERSION`)."""
+        if story.terms_version != TERMS_VERSION:
+            story.profile = _renormalised(story.profile)
+            story.terms_version = TERMS_VERSION
         self._stories[story.id] = story
         story.member_norms = [_norm(member) for member in story.members]
         self._set_profile(story, dict(sorted(story.profile.items(), key=_WEIGHT, reverse=True)))
@@ -358,6 +364,15 @@ def _cosine(vector: Mapping[str, float], norm: float, profile: Mapping[str, floa
 def _strongest(vector: Mapping[str, float]) -> list[tuple[str, float]]:
     """The terms the query and a member are made of, strongest first: sorted once for both."""
     return sorted(vector.items(), key=_WEIGHT, reverse=True)[:SORTED_TERMS]
+
+
+def _renormalised(profile: Mapping[str, float]) -> dict[str, float]:
+    """A profile of older terms in today's (`normalise`); terms that now coincide add up. Actors stay as they are."""
+    renewed: dict[str, float] = {}
+    for term, weight in profile.items():
+        key = term if term.startswith("@") else normalise(term)
+        renewed[key] = renewed.get(key, 0.0) + weight
+    return renewed
 
 
 def _add_member(story: OpenStory, strongest: list[tuple[str, float]]) -> None:

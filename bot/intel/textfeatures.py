@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from collections import Counter
 from functools import cache
 
-import snowballstemmer
+from snowballstemmer.english_stemmer import EnglishStemmer
 
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’][st])?|\d+(?:[.,]\d+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -41,16 +42,25 @@ mr mrs ms dr
 """
 
 
-_ENGLISH = snowballstemmer.stemmer("english")
+_STEMMERS = threading.local()
+# What `normalise` makes of words, as a version: story profiles are stored with theirs, and a profile of older terms
+# is normalised again when its story is loaded (`StoryIndex.restore`), so open stories still match new articles
+# after an upgrade. 1: plurals folded by hand; 2: Snowball's English stemmer (normalising a version-1 term gives
+# the stem of the word it came from).
+TERMS_VERSION = 2
 
 
 def _stem(token: str) -> str:
     """Snowball's English stemmer (Porter2), so that the forms of a word are one term: a reaction told in another
     verb form ("Iran denies", "denied", "denying") or a plural still shares its words with its story. On the
     labeled sets (tests/eval) it raised story recall (0.91 -> 0.95 on the tuning set, 0.89 -> 0.91 held out) with
-    the same precision, against the plural-only folding it replaced. Not thread-safe (the stemmer keeps its
-    word as state): Sitrep analyses on one thread per process."""
-    return _ENGLISH.stemWord(token.replace("’", "'"))
+    the same precision, against the plural-only folding it replaced. The package's own pure-Python stemmer, not
+    the C one `snowballstemmer.stemmer` picks when PyStemmer is installed: stored story profiles hold stems, and
+    they must not depend on what else is installed. One per thread, as a stemmer keeps its word as state."""
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = EnglishStemmer()
+    return stemmer.stemWord(token.replace("’", "'"))
 
 
 @cache
@@ -60,19 +70,27 @@ def normalise(token: str) -> str:
     return sys.intern(_stem(token.lower()))
 
 
-# Compared with normalised tokens, so stemmed like them ("reported" and "reports" are both "report").
-STOPWORDS = frozenset(map(normalise, _STOPWORD_TEXT.split()))
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@cache
+def _term(raw: str) -> str | None:
+    """The term a word counts as (`normalise`), or None for a stopword or a one-letter word. Stopwords are
+    matched as written (lower-cased, without a possessive 's): stemmed, they would take other words with them
+    ("several" and "severe" share a stem, so do "according" and "accords")."""
+    written = raw.lower().replace("’", "'").removesuffix("'s")
+    if written in STOPWORDS:
+        return None
+    term = normalise(raw)
+    return term if len(term) > 1 else None
 
 
 def content_tokens(text: str) -> list[str]:
     """Lower-cased, stemmed tokens without stopwords, numbers or one-letter words."""
     tokens = []
     for raw in _TOKEN.findall(text):
-        if raw[0].isdigit():
-            continue
-        token = normalise(raw)
-        if len(token) > 1 and token not in STOPWORDS:
-            tokens.append(token)
+        if not raw[0].isdigit() and (term := _term(raw)) is not None:
+            tokens.append(term)
     return tokens
 
 
@@ -130,9 +148,9 @@ def lead_of(summary: str) -> str:
 _TOKEN_OR_MARK = re.compile(rf"({_TOKEN.pattern})|[.!?]", re.UNICODE)
 
 
-def _is_specific_name(raw: str, token: str, exclude: frozenset[str]) -> bool:
-    """Called for capitalised words only (the cheap test stays inline in the loops)."""
-    return not raw.isupper() and len(token) > 2 and token not in STOPWORDS and token not in exclude
+def _is_specific_name(raw: str, term: str, exclude: frozenset[str]) -> bool:
+    """Called for capitalised words that are terms (`_term`) only (the cheap tests stay inline in the loops)."""
+    return not raw.isupper() and len(term) > 2 and term not in exclude
 
 
 def specific_names(text: str, exclude: frozenset[str] = frozenset()) -> set[str]:
@@ -144,8 +162,9 @@ def specific_names(text: str, exclude: frozenset[str] = frozenset()) -> set[str]
         if not raw:  # a sentence mark
             sentence_start = True
             continue
-        if not sentence_start and raw[0].isupper() and _is_specific_name(raw, token := normalise(raw), exclude):
-            names.add(token)
+        if (not sentence_start and raw[0].isupper() and (term := _term(raw)) is not None
+                and _is_specific_name(raw, term, exclude)):
+            names.add(term)
         sentence_start = False
     return names
 
@@ -162,22 +181,19 @@ def term_weights(title: str, summary: str, *, actor_words: frozenset[str] = froz
     names: set[str] = set()
     sentence_start = True
     lead_terms = 0
-    stopwords = STOPWORDS
     for raw in _TOKEN_OR_MARK.findall(lead_of(summary)):
         if not raw:
             sentence_start = True
             continue
-        if raw[0].isdigit():
+        if raw[0].isdigit() or (term := _term(raw)) is None:
             sentence_start = False
             continue
-        token = normalise(raw)
-        if not sentence_start and raw[0].isupper() and _is_specific_name(raw, token, actor_words):
-            names.add(token)
+        if not sentence_start and raw[0].isupper() and _is_specific_name(raw, term, actor_words):
+            names.add(term)
         sentence_start = False
-        if len(token) > 1 and token not in stopwords:
-            if lead_terms < LEAD_MAX_TOKENS and token not in actor_words:
-                counts[token] = get(token, 0.0) + 1.0
-            lead_terms += 1
+        if lead_terms < LEAD_MAX_TOKENS and term not in actor_words:
+            counts[term] = get(term, 0.0) + 1.0
+        lead_terms += 1
     for token in names:
         if token in counts:
             counts[token] *= SPECIFIC_NAME_BOOST

@@ -65,3 +65,10 @@ def test_the_forms_of_a_word_are_one_term():
 def test_stopwords_are_dropped_in_every_form():
     assert content_tokens("Officials reported it, the official reports said") == []
     assert content_tokens("Investigators questioned officials") == [term("investigators"), term("questioned")]
+    assert content_tokens("Tuesday's report") == []
+
+
+def test_words_that_share_a_stem_with_a_stopword_are_not_stopwords():
+    """Stopwords are matched as written: "several" and "severe" share a stem, "according" and "accords" do too."""
+    assert content_tokens("Several severe storms, according to the accords") == [
+        term("severe"), term("storms"), term("accords")]

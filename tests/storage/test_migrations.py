@@ -84,10 +84,11 @@ async def test_a_stored_profile_comes_back_in_order_with_two_decimals(tmp_path: 
         await storage.store_batch(IngestBatch(stories=(StoryRow(
             id=1, label="Oil sanctions", label_article_id=1, label_score=0.5, first_seen=NOW, last_seen=NOW,
             article_count=1, publisher_count=1, primary_domain="economy", actors={"RU": 1}, domains={"economy": 1},
-            profile=profile, templates={}),)))
+            profile=profile, templates={}, terms_version=2),)))
         [story] = await storage.open_stories(NOW - timedelta(hours=1))
         assert story.profile == {term: round(weight, 2) for term, weight in profile.items()}
         assert list(story.profile) == list(profile)
+        assert story.terms_version == 2
     finally:
         await storage.close()
 
@@ -110,6 +111,7 @@ async def test_a_profile_that_does_not_read_back_leaves_its_story_without_one(tm
     finally:
         await storage.close()
     assert stories[1].profile == {"tanker": 2.5, "brent": 1.25}
+    assert stories[1].terms_version == 1  # written before a story's memory held its terms' version
     assert stories[2].profile == {} and stories[3].profile == {}
     assert "story 2: its stored profile does not read back" in caplog.text
     assert "story 3: its stored profile does not read back" in caplog.text
