@@ -20,7 +20,8 @@ SPECIFIC_NAME_BOOST = 2.0
 LEAD_SENTENCES = 2
 LEAD_MAX_TOKENS = 60
 
-# Words that appear in every kind of news and say nothing about which event this is.
+# Words that appear in every kind of news and say nothing about which event this is, in the forms they are written
+# (matched before stemming: see `_term`).
 _STOPWORD_TEXT = """
 a about above across after again against ago ahead all almost along already also although always am among an and
 another any are around as at away back be became because been before being below between both but by can could
@@ -39,14 +40,17 @@ point put reported reportedly reports set show shows statement take taken takes 
 first second third four five six seven eight nine ten hundred thousand million billion percent
 news update updates latest live breaking report story article read follow coverage click here full
 mr mrs ms dr
+hundreds thousands millions billions tens stories articles times points statements sets reads follows followed
+following nights mornings evenings updated updating showed showing reporting announcing calls calling
 """
 
 
 _STEMMERS = threading.local()
 # What `normalise` makes of words, as a version: story profiles are stored with theirs, and a profile of older terms
 # is normalised again when its story is loaded (`StoryIndex.restore`), so open stories still match new articles
-# after an upgrade. 1: plurals folded by hand; 2: Snowball's English stemmer (normalising a version-1 term gives
-# the stem of the word it came from).
+# after an upgrade. 1: plurals folded by hand; 2: Snowball's English stemmer of snowballstemmer 3.1.1 (normalising
+# a version-1 term gives the stem of the word it came from). Pinned in pyproject.toml: another release may stem
+# some words differently, so a new pin needs a new version here.
 TERMS_VERSION = 2
 
 

@@ -66,6 +66,7 @@ def test_stopwords_are_dropped_in_every_form():
     assert content_tokens("Officials reported it, the official reports said") == []
     assert content_tokens("Investigators questioned officials") == [term("investigators"), term("questioned")]
     assert content_tokens("Tuesday's report") == []
+    assert content_tokens("Thousands of stories updated, following reports") == []
 
 
 def test_words_that_share_a_stem_with_a_stopword_are_not_stopwords():
