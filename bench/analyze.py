@@ -26,7 +26,8 @@ with 5,000-article windows, until 08b0de2). Per-article cost grows with that win
 4. Storage limit: every article row of that database bulk-inserted into a fresh database with Sitrep's schema
    and full-text index (sqlite3 executemany, 500-row transactions, nothing else), in order of publication.
 5. Read side with the full database: `IntelService.briefing` (24 h) and `IntelService.relations` (the busiest
-   country pair, 90 days), the functions `sitrep brief` / `sitrep relations` call, 50 times each.
+   country pair, 90 days), the functions `sitrep brief` / `sitrep relations` call, 50 times each; and
+   `search_articles` ("russia ukraine", 10 results), what `sitrep search` and `/search` call (no target).
 
 The last line printed is one JSON object.
 """
@@ -67,6 +68,7 @@ from bot.gc_tuning import tune_garbage_collector  # noqa: E402
 from bot.feeds.ingest import GROUP_ENTRIES, GROUP_FEEDS  # noqa: E402
 from bot.pipeline import FeedBatch, Incoming, Pipeline  # noqa: E402
 from storage import open_storage  # noqa: E402
+from storage._articles import fts_query  # noqa: E402
 
 FILL_CHUNK = 1000  # articles taken from the stream at a time while filling
 AHEAD = 2 * GROUP_FEEDS  # batches described ahead of the pipeline (as many feeds as ingest lets wait)
@@ -80,6 +82,7 @@ UPDATE_EVERY = 10
 # window reads higher, not steadier (bench/README.md, "At 08b0de2").
 WINDOW = 20_000
 QUERY_RUNS = 50
+SEARCH_QUERY = "russia ukraine"  # `sitrep search` with the busiest pair's names: thousands of matches to rank
 
 
 class Stream:
@@ -124,9 +127,11 @@ class Feeder:
         self._pool = pool
         self._ahead = ahead
 
-    async def run(self, batches: Iterator[tuple[datetime, list[Incoming]]]) -> Counter[str]:
+    async def run(self, batches: Iterator[tuple[datetime, list[Incoming]]],
+                  progress: list[tuple[float, int]] | None = None) -> Counter[str]:
         """How many items of each kind (new, unchanged, updated, ...) the pipeline stored. Only counted, as
-        ingest counts them: holding every processed item would grow the heap and the garbage collector's work."""
+        ingest counts them: holding every processed item would grow the heap and the garbage collector's work.
+        `progress` gets (perf_counter, new articles so far) after each group."""
         pending: deque[tuple[datetime, list[Incoming], asyncio.Task[PackedFacts | None]]] = deque()
         slots = asyncio.Semaphore(self._ahead)
         arrived = asyncio.Event()
@@ -163,6 +168,8 @@ class Feeder:
                     slots.release()
                 for processed in await self._pipeline.process_batches(group, now=now):
                     kinds.update(item.kind for item in processed)
+                if progress is not None:
+                    progress.append((time.perf_counter(), kinds["new"]))
         except BaseException:  # the pipeline failed: stop describing
             producer.cancel()
             for *_, task in pending:
@@ -231,10 +238,28 @@ async def measure(feeder: Feeder, stream: Stream, count: int, rng: random.Random
     new = sum(n for _, _, n in batches)
     items = sum(len(batch) for _, batch, _ in batches)
     started = time.perf_counter()
-    kinds = await feeder.run(iter([(now, batch) for now, batch, _ in batches]))
+    progress: list[tuple[float, int]] = [(started, 0)]
+    kinds = await feeder.run(iter([(now, batch) for now, batch, _ in batches]), progress)
     seconds = time.perf_counter() - started
     return {"new": new, "items": items, "batches": len(batches), "seconds": seconds, "rate": new / seconds,
-            "items_per_s": items / seconds, "kinds": dict(kinds)}
+            "items_per_s": items / seconds, "kinds": dict(kinds), "quarters": quarter_rates(progress)}
+
+
+def quarter_rates(progress: list[tuple[float, int]]) -> list[float]:
+    """The rate in each quarter of a measurement (by new articles, the times interpolated between groups): a
+    diagnostic. A slow spell of the machine shows as one slow quarter; a pipeline that slows as it stores more
+    would slow in every quarter alike."""
+    total = progress[-1][1]
+    if total == 0:
+        return []
+    times = []
+    for share in (0.25, 0.5, 0.75):
+        goal = share * total
+        after = next(i for i, (_, done) in enumerate(progress) if done >= goal)
+        (t0, n0), (t1, n1) = progress[after - 1], progress[after]
+        times.append(t0 + (t1 - t0) * (goal - n0) / (n1 - n0))
+    bounds = [progress[0][0], *times, progress[-1][0]]
+    return [total / 4 / (end - start) for start, end in zip(bounds, bounds[1:])]
 
 
 async def repeat_cost(pipeline: Pipeline, stream: Stream) -> float:
@@ -291,7 +316,8 @@ async def read_side(storage, database: Path, end: datetime) -> dict[str, object]
     request = BriefingRequest(end=end, hours=24)
     results: dict[str, object] = {"pair": f"{a}-{b}", "pair_articles": pair_articles}
     for name, call in (("brief", lambda: service.briefing(request)),
-                       ("relations", lambda: service.relations(a, b, days=90, end=end))):
+                       ("relations", lambda: service.relations(a, b, days=90, end=end)),
+                       ("search", lambda: storage.search_articles(SEARCH_QUERY, limit=10))):
         timings = []
         for _ in range(QUERY_RUNS):
             started = time.perf_counter()
@@ -302,8 +328,13 @@ async def read_side(storage, database: Path, end: datetime) -> dict[str, object]
         if name == "brief":
             results["brief_items"] = len(answer.items)  # type: ignore[attr-defined]
             results["brief_considered"] = answer.considered  # type: ignore[attr-defined]
-        else:
+        elif name == "relations":
             results["relations_articles"] = answer.articles  # type: ignore[attr-defined]
+        else:
+            results["search_results"] = len(answer)  # type: ignore[arg-type]
+    with sqlite3.connect(database) as db:
+        results["search_matches"] = db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                               (fts_query(SEARCH_QUERY),)).fetchone()[0]
     return results
 
 
@@ -385,6 +416,7 @@ def main() -> int:
         print(f"{f'pipeline, {level:,} stored':26} {measured['rate']:10.0f} {measured['items_per_s']:9.0f} "
               f"{measured['seconds']:8.1f}  {measured['new']} new + {measured['items'] - measured['new']} repeats "
               f"in {measured['batches']} feed batches; {measured['kinds']}")
+        print(f"{'':26} quarters: {' / '.join(f'{rate:.0f}' for rate in measured['quarters'])} articles/s")
     for level in (low, high):
         filled = report[f"fill_{level}"]  # type: ignore[index]
         print(f"{f'fill to {level:,}':26} {filled['rate']:10.0f} {'':9} {filled['seconds']:8.1f}  "
@@ -395,16 +427,18 @@ def main() -> int:
     print(f"\n{report['stored']:,} articles stored ({report['duplicates']:,} as duplicates); a feed re-sent unchanged "
           f"costs {report['repeat_ms']:.2f} ms per item; Pipeline.create (start-up reload) {report['reload_s']:.2f} s; "
           f"peak RSS {report['maxrss_mb']:.0f} MB (largest analysis worker {report['workers_maxrss_mb']:.0f} MB)")
-    for name in ("brief", "relations"):
+    for name in ("brief", "relations", "search"):
         timing = read[name]
         print(f"{name:10} p50 {timing['p50_ms']:7.1f} ms  p95 {timing['p95_ms']:7.1f} ms  max {timing['max_ms']:7.1f} ms"
               f"  (first {timing['first_ms']:.1f} ms)")
     print(f"           brief: {read['brief_items']} stories out of {read['brief_considered']} considered; relations "
-          f"{read['pair']} over 90 days: {read['relations_articles']} articles")
+          f"{read['pair']} over 90 days: {read['relations_articles']} articles; search {SEARCH_QUERY!r}: "
+          f"{read['search_matches']} matches ranked")
     result = {
         "rate_10k": round(first["rate"], 1), "rate_100k": round(second["rate"], 1),
         "store_items_per_s": round(store["items_per_s"], 1),
         "brief_p95_ms": round(read["brief"]["p95_ms"], 1), "relations_p95_ms": round(read["relations"]["p95_ms"], 1),
+        "search_p95_ms": round(read["search"]["p95_ms"], 1),
     }
     checks = [
         (f"rate at {high:,} {second['rate']:.0f} >= 0.25 x storage limit = {0.25 * store['items_per_s']:.0f}",
