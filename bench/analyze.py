@@ -313,8 +313,11 @@ async def read_side(storage, database: Path, end: datetime) -> dict[str, object]
         a, b, pair_articles = db.execute(
             """SELECT country_a, country_b, sum(articles) FROM relation_days WHERE domain = '*'
                GROUP BY country_a, country_b ORDER BY 3 DESC LIMIT 1""").fetchone()
+        search_matches = db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                    (fts_query(SEARCH_QUERY),)).fetchone()[0]
     request = BriefingRequest(end=end, hours=24)
-    results: dict[str, object] = {"pair": f"{a}-{b}", "pair_articles": pair_articles}
+    results: dict[str, object] = {"pair": f"{a}-{b}", "pair_articles": pair_articles,
+                                  "search_matches": search_matches}
     for name, call in (("brief", lambda: service.briefing(request)),
                        ("relations", lambda: service.relations(a, b, days=90, end=end)),
                        ("search", lambda: storage.search_articles(SEARCH_QUERY, limit=10))):
@@ -332,9 +335,6 @@ async def read_side(storage, database: Path, end: datetime) -> dict[str, object]
             results["relations_articles"] = answer.articles  # type: ignore[attr-defined]
         else:
             results["search_results"] = len(answer)  # type: ignore[arg-type]
-    with sqlite3.connect(database) as db:
-        results["search_matches"] = db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                                               (fts_query(SEARCH_QUERY),)).fetchone()[0]
     return results
 
 
